@@ -1,0 +1,141 @@
+// Public door of the store: Kysely over better-sqlite3 (default) or PostgreSQL. The shell's
+// only way to persist or read anything. Contract first; the implementation lives beside it.
+import type { Article, Fingerprint, Grouping, Page, Topic } from '../types.js';
+
+/** One article as the pipeline hands it to the store, with everything decided about it. */
+export interface ArticleToSave {
+  /** Stable id derived from the page URL and the article's position on the page. */
+  id: string;
+  /** 0 for the page's main article, 1.. for related articles found on the same page. */
+  position: number;
+  article: Article;
+  fingerprint: Fingerprint;
+  grouping: Grouping;
+  topics: Topic[];
+  wordCount: number;
+}
+
+/** Everything one processed page changes, written in one transaction. */
+export interface PageToSave {
+  page: Page;
+  /** Hex SHA-256 of the raw bytes: the same bytes are stored once. */
+  sha256: string;
+  /** The source it came from (a file path, a feed URL), or null. */
+  sourceUri: string | null;
+  status: 'processed' | 'not-article' | 'failed';
+  /** Reason for `not-article` or `failed`. */
+  note: string | null;
+  articles: ArticleToSave[];
+  /** Family and story ids absorbed by merges in this page: their rows move to the survivors. */
+  mergedFamilies: { from: string; into: string }[];
+  mergedStories: { from: string; into: string }[];
+  /** The current original of every family touched by this page. */
+  familyOriginals: { familyId: string; originalId: string }[];
+}
+
+export interface SaveResult {
+  pageId: number;
+  /** Articles new to the store. */
+  inserted: number;
+  /** Articles whose text changed: stored as a new revision. */
+  revised: number;
+  /** Articles seen before with the same text. */
+  unchanged: number;
+}
+
+export interface StorySummaryRow {
+  id: string;
+  headline: string;
+  articleCount: number;
+  familyCount: number;
+  outlets: string[];
+  firstSeen: string;
+  lastUpdated: string;
+}
+
+export interface ArticleRow {
+  id: string;
+  pageId: number;
+  position: number;
+  revision: number;
+  url: string | null;
+  pageUrl: string;
+  title: string | null;
+  outlet: string | null;
+  byline: string | null;
+  published: string | null;
+  updated: string | null;
+  dateline: string | null;
+  credit: string | null;
+  language: string | null;
+  text: string;
+  paragraphs: string[];
+  html: string | null;
+  images: Article['images'];
+  wordCount: number;
+  familyId: string;
+  storyId: string;
+  isOriginal: boolean;
+  firstSeen: string;
+  lastSeen: string;
+  topics: Topic[];
+}
+
+export interface FamilyView {
+  id: string;
+  originalId: string;
+  articles: ArticleRow[];
+}
+
+export interface StoryView {
+  story: StorySummaryRow;
+  families: FamilyView[];
+  topics: Topic[];
+}
+
+/** What the grouping indexes need to warm up from the store on start. */
+export interface GroupingStateRow {
+  id: string;
+  title: string | null;
+  text: string;
+  credit: string | null;
+  published: string | null;
+  wordCount: number;
+  fingerprint: Fingerprint;
+  familyId: string;
+  storyId: string;
+  topics: Topic[];
+  firstSeen: string;
+}
+
+export interface StoreStats {
+  pages: number;
+  articles: number;
+  families: number;
+  stories: number;
+  outlets: number;
+  topics: number;
+}
+
+export interface Store {
+  /** True when a page with these exact bytes is already stored. */
+  hasPage(sha256: string): Promise<boolean>;
+  /** Writes a processed page and its articles in one transaction; all or nothing. */
+  savePage(input: PageToSave): Promise<SaveResult>;
+  /** Every stored article's grouping state, oldest first, for warming the in-memory indexes. */
+  groupingState(): AsyncIterable<GroupingStateRow>;
+  listStories(options: { limit: number; offset?: number }): Promise<StorySummaryRow[]>;
+  getStory(id: string): Promise<StoryView | null>;
+  getArticle(id: string): Promise<ArticleRow | null>;
+  stats(): Promise<StoreStats>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens (creating when needed) the store at `databaseUrl` (`sqlite:<path>`, `sqlite::memory:`,
+ * later `postgres://...`) and runs pending migrations before returning.
+ */
+export async function openStore(databaseUrl: string): Promise<Store> {
+  void databaseUrl;
+  throw new Error('store: not implemented yet');
+}

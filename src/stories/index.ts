@@ -1,0 +1,30 @@
+// Public door of the stories stage: online clustering of articles into news events.
+import type { Topic } from '../types.js';
+
+export interface StoryDoc {
+  id: string;
+  title: string | null;
+  text: string;
+  published: string | null;
+  /** Copies of one text always share a story: the family's story wins when known. */
+  familyId: string;
+  topics: readonly Topic[];
+}
+
+export interface StoryAssignment {
+  storyId: string;
+  isNew: boolean;
+  /** Similarity to the chosen story (0 for a new story). */
+  score: number;
+  /** Stories absorbed into `storyId` by this assignment (family merges can join stories). */
+  mergedStories: string[];
+}
+
+/** In-memory online clusterer: candidate stories via an inverted index inside a time window. */
+export class StoryIndex {
+  assign(doc: StoryDoc, now: Date): StoryAssignment {
+    void doc;
+    void now;
+    throw new Error('stories: not implemented yet');
+  }
+}
