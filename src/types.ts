@@ -44,10 +44,15 @@ export interface Article {
   images: ImageInfo[];
 }
 
-/** What extraction makes of one page. "Not an article" is an outcome, not an error. */
+/**
+ * What extraction makes of one page. "Not an article" is an outcome, not an error: a listing
+ * or a login wall simply has no article. "Unreadable" means the bytes are not a text document
+ * (binary, empty, invalid in the encoding they declare); the shell reports it as a failure.
+ */
 export type Extraction =
-  | { kind: 'article'; article: Article; related: Article[] }
-  | { kind: 'not-article'; reason: string };
+  | { kind: 'article'; article: Article; related: Article[]; encoding: string }
+  | { kind: 'not-article'; reason: string; encoding: string | null }
+  | { kind: 'unreadable'; code: 'INPUT_EMPTY' | 'INPUT_BINARY' | 'INPUT_CORRUPT'; reason: string };
 
 /** Everything copy detection needs to know about one article's text. */
 export interface Fingerprint {
