@@ -16,8 +16,11 @@ export interface Config {
   readonly maxPageBytes: number;
 }
 
-/** 50 MB: bigger than any real article page we have seen (the largest benchmark page is ~2 MB). */
-export const DEFAULT_MAX_PAGE_BYTES = 50 * 1024 * 1024;
+/**
+ * 10 MB: five times the largest page of the extraction benchmark (~2 MB of HTML). Anything
+ * larger is not an article page we can use, and refusing it keeps memory bounded.
+ */
+export const DEFAULT_MAX_PAGE_BYTES = 10 * 1024 * 1024;
 
 export interface ConfigInput {
   dataDir?: string | undefined;
@@ -41,7 +44,7 @@ export function loadConfig(
   return Object.freeze({
     dataDir,
     databaseUrl,
-    host: flags.host ?? env.HOST ?? '127.0.0.1',
+    host: flags.host ?? env.HOST ?? 'localhost',
     port,
     sampleDir: resolve(flags.sampleDir ?? env.STORYLINE_SAMPLE_DIR ?? resolve(packageRoot, 'sample')),
     maxPageBytes: toInt('max page bytes', flags.maxPageBytes ?? env.STORYLINE_MAX_PAGE_BYTES ?? DEFAULT_MAX_PAGE_BYTES),

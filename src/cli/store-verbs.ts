@@ -1,0 +1,79 @@
+// Verbs that open the store: ingest, serve, start, stats.
+import { mkdir } from 'node:fs/promises';
+import type { Config } from '../config.js';
+import { openStore, type Store } from '../store/index.js';
+import { Pipeline } from '../pipeline.js';
+import { buildApp, startServer } from '../serve/index.js';
+import { ingestPaths, summarise } from './ingest.js';
+
+async function open(config: Config): Promise<Store> {
+  // The SQLite file lives in the data folder; create it on first run.
+  if (config.databaseUrl.startsWith('sqlite:')) await mkdir(config.dataDir, { recursive: true });
+  return openStore(config.databaseUrl);
+}
+
+export async function runIngest(config: Config, paths: string[], quiet: boolean): Promise<number> {
+  if (paths.length === 0) {
+    process.stderr.write('usage: storyline ingest PATH...\n');
+    return 2;
+  }
+  const store = await open(config);
+  try {
+    const totals = await ingest(store, config, paths, quiet);
+    return totals.failed > 0 ? 1 : 0;
+  } finally {
+    await store.close();
+  }
+}
+
+async function ingest(store: Store, config: Config, paths: string[], quiet: boolean) {
+  const pipeline = await Pipeline.open(store);
+  const totals = await ingestPaths(pipeline, paths, {
+    maxPageBytes: config.maxPageBytes,
+    now: () => new Date(),
+    log: (line) => process.stderr.write(line + '\n'),
+    progress: !quiet,
+  });
+  process.stderr.write(summarise(totals) + '\n');
+  return totals;
+}
+
+export async function runStats(config: Config): Promise<number> {
+  const store = await open(config);
+  try {
+    const stats = await store.stats();
+    for (const [name, count] of Object.entries(stats)) process.stdout.write(`${name.padEnd(9)} ${count}\n`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+export async function runServe(config: Config): Promise<number> {
+  return serve(await open(config), config);
+}
+
+/** `npm start`: a newcomer's first run. Fills an empty store with the sample corpus, then serves. */
+export async function runStart(config: Config): Promise<number> {
+  const store = await open(config);
+  if ((await store.stats()).pages === 0) {
+    process.stderr.write(`empty store: ingesting the sample corpus from ${config.sampleDir}\n`);
+    await ingest(store, config, [config.sampleDir], false);
+  }
+  return serve(store, config);
+}
+
+async function serve(store: Store, config: Config): Promise<number> {
+  const app = await buildApp({ store });
+  const address = await startServer(app, { host: config.host, port: config.port });
+  process.stderr.write(`storyline: serving the reader at ${address}\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  process.stderr.write('storyline: shutting down\n');
+  await app.close();
+  await store.close();
+  return 0;
+}
