@@ -1,12 +1,6 @@
 // Public door of the fingerprint stage: normalised text in, MinHash signature and hashes out.
-import type { Fingerprint } from '../types.js';
-
-export interface FingerprintInput {
-  title: string | null;
-  paragraphs: readonly string[];
-}
-
-export function fingerprint(input: FingerprintInput): Fingerprint {
-  void input;
-  throw new Error('fingerprint: not implemented yet');
-}
+export { fingerprint } from './fingerprint.js';
+export type { FingerprintInput } from './fingerprint.js';
+export { normaliseText, normalisedWords } from './normalise.js';
+export { estimateJaccard, EMPTY_BIN, SIGNATURE_BINS } from './minhash.js';
+export { SHINGLE_WORDS } from './shingles.js';

@@ -1,0 +1,62 @@
+// MinHash by one-permutation hashing with optimal densification (Li, Owen & Zhang, NIPS 2012;
+// Shrivastava, ICML 2017): each shingle hash is computed once, its top bits pick a bin and the
+// bin keeps the smallest remaining bits. That costs O(shingles + bins) instead of the
+// O(shingles x permutations) of classic MinHash, with the same collision probability (= Jaccard)
+// per bin. Empty bins (short texts) borrow the value of a bin chosen by a hash sequence that
+// depends only on the bin number, so two texts borrow identically and stay comparable.
+import { combine, fmix32 } from './hash.js';
+
+/**
+ * Bins (= signature length). 64 bins give a Jaccard estimate with a standard deviation of
+ * sqrt(J(1-J)/64) <= 0.0625, enough to separate copies (J >= 0.3) from independent reports of
+ * one event (J ~ 0.02 on the ECB+ set), and keep the family index under 1 KB per article.
+ */
+export const SIGNATURE_BINS = 64;
+const BIN_BITS = 6;
+const VALUE_MASK = (1 << (32 - BIN_BITS)) - 1;
+/** Marks an empty bin before densification, and every bin of a text without shingles. */
+export const EMPTY_BIN = 0xffffffff;
+/** Probe limit for densification before falling back to a linear scan (never hit in practice). */
+const MAX_DENSIFY_PROBES = 256;
+
+/** The MinHash signature of a set of 32-bit shingle hashes (duplicates allowed). */
+export function minhashSignature(shingles: ArrayLike<number>): Uint32Array {
+  const signature = new Uint32Array(SIGNATURE_BINS).fill(EMPTY_BIN);
+  for (let i = 0; i < shingles.length; i++) {
+    const h = shingles[i]! >>> 0;
+    const bin = h >>> (32 - BIN_BITS);
+    const value = h & VALUE_MASK;
+    if (value < signature[bin]!) signature[bin] = value;
+  }
+  densify(signature);
+  return signature;
+}
+
+function densify(signature: Uint32Array): void {
+  const filled = signature.map((v) => (v === EMPTY_BIN ? 0 : 1));
+  if (!filled.includes(1) || !filled.includes(0)) return;
+  for (let bin = 0; bin < SIGNATURE_BINS; bin++) {
+    if (filled[bin] === 1) continue;
+    signature[bin] = signature[donorBin(bin, filled)]!;
+  }
+}
+
+function donorBin(bin: number, filled: Uint32Array): number {
+  for (let attempt = 1; attempt <= MAX_DENSIFY_PROBES; attempt++) {
+    const candidate = fmix32(combine(bin, attempt)) & (SIGNATURE_BINS - 1);
+    if (filled[candidate] === 1) return candidate;
+  }
+  for (let step = 1; ; step++) {
+    const candidate = (bin + step) & (SIGNATURE_BINS - 1);
+    if (filled[candidate] === 1) return candidate;
+  }
+}
+
+/** Estimated Jaccard similarity of two signatures: the share of equal bins. */
+export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
+  const n = Math.min(a.length, b.length);
+  if (n === 0 || a[0] === EMPTY_BIN || b[0] === EMPTY_BIN) return 0;
+  let equal = 0;
+  for (let i = 0; i < n; i++) if (a[i] === b[i]) equal++;
+  return equal / n;
+}
