@@ -14,6 +14,8 @@ export const ERROR_CODES = {
   NOT_FOUND: { status: 404, summary: 'not found' },
   BAD_REQUEST: { status: 400, summary: 'bad request' },
   CONFIG_INVALID: { status: 500, summary: 'configuration is invalid' },
+  /** A bug on our side (not the input's, not the store's): the reply says only this. */
+  INTERNAL: { status: 500, summary: 'internal error' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
