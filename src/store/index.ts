@@ -1,6 +1,14 @@
 // Public door of the store: Kysely over better-sqlite3 (default) or PostgreSQL. The shell's
 // only way to persist or read anything. Contract first; the implementation lives beside it.
 import type { Article, Fingerprint, Grouping, Page, Topic } from '../types.js';
+import type { RevisionRow } from './articles.js';
+import { connect } from './dialect.js';
+import { createStore } from './kysely-store.js';
+import { migrateToLatest } from './migrations/index.js';
+import type { SourceFetch, SourceRow, SourceToAdd } from './sources.js';
+
+export type { RevisionRow } from './articles.js';
+export type { SourceFetch, SourceKind, SourceRow, SourceToAdd } from './sources.js';
 
 /** One article as the pipeline hands it to the store, with everything decided about it. */
 export interface ArticleToSave {
@@ -35,6 +43,8 @@ export interface PageToSave {
 
 export interface SaveResult {
   pageId: number;
+  /** The same bytes were stored before (a reprocess): the page row was kept, its outcome updated. */
+  pageExisted: boolean;
   /** Articles new to the store. */
   inserted: number;
   /** Articles whose text changed: stored as a new revision. */
@@ -129,13 +139,39 @@ export interface Store {
   getArticle(id: string): Promise<ArticleRow | null>;
   stats(): Promise<StoreStats>;
   close(): Promise<void>;
+  /** Which SQL dialect backs this store. */
+  readonly dialect: 'sqlite' | 'postgres';
+  /** Superseded texts of an article, oldest first; the current text is on the article. */
+  articleRevisions(articleId: string): Promise<RevisionRow[]>;
+  /** Articles matching every word of `query` (full text, titles and bodies), best first. */
+  search(query: string, limit: number): Promise<ArticleRow[]>;
+  /** The raw bytes of a stored page (decompressed), for reprocessing; null for an unknown id. */
+  pageBody(pageId: number): Promise<Uint8Array | null>;
+  /** Adds a source (an existing URI is kept as is) and returns its id. */
+  addSource(source: SourceToAdd): Promise<number>;
+  listSources(): Promise<SourceRow[]>;
+  /** Records a fetch outcome: success resets `failures`, a failure increments it. */
+  recordSourceFetch(uri: string, fetch: SourceFetch): Promise<void>;
+  /** Removes a source (its pages stay); false when unknown. */
+  removeSource(uri: string): Promise<boolean>;
+}
+
+export interface StoreOptions {
+  /** The clock for `processed_at` and `added_at`; tests pass a fixed one. */
+  now?: () => Date;
 }
 
 /**
  * Opens (creating when needed) the store at `databaseUrl` (`sqlite:<path>`, `sqlite::memory:`,
  * later `postgres://...`) and runs pending migrations before returning.
  */
-export async function openStore(databaseUrl: string): Promise<Store> {
-  void databaseUrl;
-  throw new Error('store: not implemented yet');
+export async function openStore(databaseUrl: string, options: StoreOptions = {}): Promise<Store> {
+  const connection = connect(databaseUrl);
+  try {
+    await migrateToLatest(connection.db, connection.dialect);
+  } catch (error) {
+    await connection.db.destroy();
+    throw error;
+  }
+  return createStore(connection, options.now ?? (() => new Date()));
 }

@@ -1,0 +1,122 @@
+// Articles and their revisions. An article id is stable (page URL + position), so seeing it
+// again either changes nothing or, when the text changed, keeps the old text as a revision.
+import type { Insertable, Kysely } from 'kysely';
+import { encodeSignature, toJson } from './codec.js';
+import type { ArticleTable, Database } from './schema.js';
+import type { ArticleToSave } from './index.js';
+
+export type ArticleOutcome = 'inserted' | 'revised' | 'unchanged';
+
+export interface ArticleSaved {
+  outcome: ArticleOutcome;
+  /** Where the article was before this save (null when new): those groups need recounting. */
+  previous: { familyId: string; storyId: string } | null;
+}
+
+export interface ArticleContext {
+  pageId: number;
+  outletId: number | null;
+  /** The page's fetch time: when this text was seen. */
+  seenAt: string;
+}
+
+export async function saveArticle(db: Kysely<Database>, item: ArticleToSave, ctx: ArticleContext): Promise<ArticleSaved> {
+  const existing = await db
+    .selectFrom('articles')
+    .select(['revision', 'page_id', 'text', 'title', 'text_hash', 'changed_at', 'family_id', 'story_id'])
+    .where('id', '=', item.id)
+    .executeTakeFirst();
+  if (existing === undefined) {
+    await db.insertInto('articles').values(newRow(item, ctx)).execute();
+    return { outcome: 'inserted', previous: null };
+  }
+  const previous = { familyId: existing.family_id, storyId: existing.story_id };
+  if (existing.text_hash === item.fingerprint.textHash) {
+    await db
+      .updateTable('articles')
+      .set({ last_seen: ctx.seenAt, family_id: item.grouping.familyId, story_id: item.grouping.storyId })
+      .where('id', '=', item.id)
+      .execute();
+    return { outcome: 'unchanged', previous };
+  }
+  await db
+    .insertInto('article_revisions')
+    .values({
+      article_id: item.id,
+      revision: existing.revision,
+      page_id: existing.page_id,
+      text: existing.text,
+      title: existing.title,
+      text_hash: existing.text_hash,
+      seen_at: existing.changed_at,
+    })
+    .execute();
+  const { id: _id, first_seen: _first, ...changes } = newRow(item, ctx);
+  await db
+    .updateTable('articles')
+    .set({ ...changes, revision: existing.revision + 1 })
+    .where('id', '=', item.id)
+    .execute();
+  return { outcome: 'revised', previous };
+}
+
+function newRow(item: ArticleToSave, ctx: ArticleContext): Insertable<ArticleTable> {
+  const { article, fingerprint, grouping } = item;
+  return {
+    id: item.id,
+    page_id: ctx.pageId,
+    position: item.position,
+    revision: 1,
+    url: article.url,
+    outlet_id: ctx.outletId,
+    title: article.title,
+    byline: article.byline,
+    published: article.published,
+    updated: article.updated,
+    dateline: article.dateline,
+    credit: article.credit,
+    language: article.language,
+    text: article.text,
+    paragraphs: toJson(article.paragraphs),
+    html: article.html,
+    images: toJson(article.images),
+    word_count: item.wordCount,
+    signature: encodeSignature(fingerprint.signature),
+    shingle_count: fingerprint.shingleCount,
+    paragraph_hashes: toJson(fingerprint.paragraphHashes),
+    text_hash: fingerprint.textHash,
+    family_id: grouping.familyId,
+    story_id: grouping.storyId,
+    is_original: grouping.isOriginal ? 1 : 0,
+    first_seen: ctx.seenAt,
+    last_seen: ctx.seenAt,
+    changed_at: ctx.seenAt,
+  };
+}
+
+export interface RevisionRow {
+  revision: number;
+  pageId: number;
+  title: string | null;
+  text: string;
+  textHash: string;
+  seenAt: string;
+}
+
+/** Superseded texts of one article, oldest first (the current text is on the article row). */
+export async function listRevisions(db: Kysely<Database>, articleId: string): Promise<RevisionRow[]> {
+  const rows = await db
+    .selectFrom('article_revisions')
+    .selectAll()
+    .where('article_id', '=', articleId)
+    .orderBy('revision')
+    .execute();
+  return rows.map((r) => ({
+    revision: r.revision,
+    pageId: r.page_id,
+    title: r.title,
+    text: r.text,
+    textHash: r.text_hash,
+    seenAt: r.seen_at,
+  }));
+}

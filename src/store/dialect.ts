@@ -1,0 +1,93 @@
+// Every difference between SQL dialects lives in this file (FreshRSS keeps per-dialect SQL
+// fragments the same way): connecting, column types, auto-increment keys, full-text search.
+// Upserts need nothing here: Kysely's `onConflict` compiles to valid SQL for both SQLite and
+// PostgreSQL. Only SQLite is implemented; PostgreSQL (pg + PostgresDialect) slots in as a
+// second StoreDialect with `bytea`, identity columns and a tsvector search table.
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import type { ColumnDefinitionBuilder } from 'kysely';
+import { StorylineError } from '../errors.js';
+import type { Database } from './schema.js';
+
+/** How long a writer waits for another connection's lock before failing (milliseconds). */
+export const BUSY_TIMEOUT_MS = 5000;
+
+export interface StoreDialect {
+  readonly name: 'sqlite' | 'postgres';
+  /** Column type for raw bytes (gzip bodies, signatures). */
+  readonly bytesType: 'blob' | 'bytea';
+  /** Makes `col` an auto-incremented integer primary key. */
+  idColumn(col: ColumnDefinitionBuilder): ColumnDefinitionBuilder;
+  /** Creates the full-text index over article titles and bodies (run by a migration). */
+  createSearchIndex(db: Kysely<unknown>): Promise<void>;
+  /** Replaces the indexed text of one article. */
+  indexArticle(db: Kysely<Database>, id: string, title: string | null, text: string): Promise<void>;
+  /** Article ids matching every word of `query`, best first. */
+  search(db: Kysely<Database>, query: string, limit: number): Promise<string[]>;
+}
+
+export interface Connection {
+  db: Kysely<Database>;
+  dialect: StoreDialect;
+}
+
+/** Opens `sqlite:<path>` (creating the parent folder) or `sqlite::memory:`. */
+export function connect(databaseUrl: string): Connection {
+  if (databaseUrl.startsWith('sqlite:')) return connectSqlite(databaseUrl.slice('sqlite:'.length));
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new StorylineError('CONFIG_INVALID', 'store: unable to open postgres://...: PostgreSQL is not supported yet');
+  }
+  throw new StorylineError('CONFIG_INVALID', `store: unable to open ${databaseUrl}: expected sqlite:<path> or postgres://`);
+}
+
+function connectSqlite(path: string): Connection {
+  const memory = path === ':memory:' || path === '';
+  const file = memory ? ':memory:' : resolve(path);
+  if (!memory) mkdirSync(dirname(file), { recursive: true });
+  let database: BetterSqlite3.Database;
+  try {
+    database = new BetterSqlite3(file);
+  } catch (error) {
+    throw new StorylineError('STORE_FAILED', `store: unable to open ${file}: ${String(error)}`, { cause: error });
+  }
+  // WAL lets web readers run while a worker writes; NORMAL sync is durable enough under WAL
+  // (a power cut may lose the last commits, never corrupt the file: sqlite.org/wal.html).
+  if (!memory) database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return { db, dialect: sqliteDialect };
+}
+
+const sqliteDialect: StoreDialect = {
+  name: 'sqlite',
+  bytesType: 'blob',
+  idColumn: (col) => col.primaryKey().autoIncrement(),
+  async createSearchIndex(db) {
+    // A standalone FTS5 table (not external-content) because articles have text keys; the store
+    // keeps it in step on every insert and revision. unicode61 folds case and diacritics.
+    await sql`CREATE VIRTUAL TABLE article_search USING fts5(
+      article_id UNINDEXED, title, text, tokenize = 'unicode61 remove_diacritics 2')`.execute(db);
+  },
+  async indexArticle(db, id, title, text) {
+    await sql`DELETE FROM article_search WHERE article_id = ${id}`.execute(db);
+    await sql`INSERT INTO article_search (article_id, title, text) VALUES (${id}, ${title ?? ''}, ${text})`.execute(db);
+  },
+  async search(db, query, limit) {
+    const match = ftsQuery(query);
+    if (match === null) return [];
+    const result = await sql<{ article_id: string }>`SELECT article_id FROM article_search
+      WHERE article_search MATCH ${match} ORDER BY bm25(article_search) LIMIT ${limit}`.execute(db);
+    return result.rows.map((r) => r.article_id);
+  },
+};
+
+/** Turns free text into an FTS5 query of quoted words (all required), so no input is syntax. */
+export function ftsQuery(query: string): string | null {
+  const words = query.match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length === 0) return null;
+  return words.map((w) => `"${w}"`).join(' ');
+}

@@ -1,0 +1,45 @@
+// The Store implementation: one Kysely instance, methods delegating to the table-group files.
+// Reads wrap failures as STORE_FAILED with the operation in the message; savePage does its own.
+import { StorylineError, describeError } from '../errors.js';
+import { listRevisions } from './articles.js';
+import type { Connection } from './dialect.js';
+import { groupingState } from './grouping-state.js';
+import { findPageId, readPageBody } from './pages.js';
+import { getArticle, getArticles, getStory, listStories } from './reads.js';
+import { savePage } from './save-page.js';
+import { listSources, recordSourceFetch, removeSource, upsertSource } from './sources.js';
+import { countRows } from './stats.js';
+import type { Store } from './index.js';
+
+/** Most search results one call returns, whatever the caller asks. */
+export const MAX_SEARCH_RESULTS = 200;
+
+export function createStore({ db, dialect }: Connection, now: () => Date): Store {
+  const attempt = async <T>(action: string, run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof StorylineError) throw error;
+      throw new StorylineError('STORE_FAILED', `store: unable to ${action}: ${describeError(error)}`, { cause: error });
+    }
+  };
+  return {
+    dialect: dialect.name,
+    hasPage: (sha256) => attempt('look up a page', async () => (await findPageId(db, sha256)) !== null),
+    savePage: (input) => savePage(db, dialect, input, now()),
+    groupingState: () => groupingState(db),
+    listStories: ({ limit, offset = 0 }) => attempt('list stories', () => listStories(db, limit, offset)),
+    getStory: (id) => attempt(`read story ${id}`, () => getStory(db, id)),
+    getArticle: (id) => attempt(`read article ${id}`, () => getArticle(db, id)),
+    articleRevisions: (id) => attempt(`read revisions of ${id}`, () => listRevisions(db, id)),
+    search: (query, limit) =>
+      attempt('search', async () => getArticles(db, await dialect.search(db, query, Math.min(limit, MAX_SEARCH_RESULTS)))),
+    pageBody: (pageId) => attempt(`read page ${pageId}`, () => readPageBody(db, pageId)),
+    addSource: (source) => attempt(`add source ${source.uri}`, () => upsertSource(db, source, now().toISOString())),
+    listSources: () => attempt('list sources', () => listSources(db)),
+    recordSourceFetch: (uri, fetch) => attempt(`record a fetch of ${uri}`, () => recordSourceFetch(db, uri, fetch)),
+    removeSource: (uri) => attempt(`remove source ${uri}`, () => removeSource(db, uri)),
+    stats: () => attempt('count rows', () => countRows(db)),
+    close: () => db.destroy(),
+  };
+}

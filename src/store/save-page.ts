@@ -1,0 +1,104 @@
+// savePage: everything one processed page changes, in one transaction. The order matters:
+// groups exist before articles point at them (foreign keys), merges run before articles are
+// placed (so an article never lands in a family that is about to disappear), and counts are
+// recomputed last, from the rows, so they can never drift from what is stored.
+import type { Kysely } from 'kysely';
+import { StorylineError, describeError } from '../errors.js';
+import { saveArticle } from './articles.js';
+import { domainOf, isoTime } from './codec.js';
+import type { StoreDialect } from './dialect.js';
+import { ensureStory, mergeFamily, mergeStory, placeFamily, recountFamily, recountStory, setFamilyOriginal } from './groups.js';
+import { upsertOutlet } from './outlets.js';
+import { putPage } from './pages.js';
+import type { Database } from './schema.js';
+import { guessKind, upsertSource } from './sources.js';
+import { recountStoryTopics, setArticleTopics } from './topics.js';
+import type { ArticleToSave, PageToSave, SaveResult } from './index.js';
+
+/** Ids whose counts must be recomputed before the transaction commits. */
+interface Touched {
+  families: Set<string>;
+  stories: Set<string>;
+}
+
+export async function savePage(db: Kysely<Database>, dialect: StoreDialect, input: PageToSave, now: Date): Promise<SaveResult> {
+  try {
+    return await db.transaction().execute((trx) => writePage(trx, dialect, input, now));
+  } catch (error) {
+    throw new StorylineError('STORE_FAILED', `store: unable to save page ${input.page.url}: ${describeError(error)}`, {
+      cause: error,
+    });
+  }
+}
+
+async function writePage(db: Kysely<Database>, dialect: StoreDialect, input: PageToSave, now: Date): Promise<SaveResult> {
+  const seenAt = isoTime(input.page.fetchedAt);
+  const sourceId =
+    input.sourceUri === null ? null : await upsertSource(db, { kind: guessKind(input.sourceUri), uri: input.sourceUri }, isoTime(now));
+  const page = await putPage(db, input, sourceId, isoTime(now));
+  const touched: Touched = { families: new Set(), stories: new Set() };
+  await applyMerges(db, input, seenAt, touched);
+  const result: SaveResult = { pageId: page.id, pageExisted: page.existed, inserted: 0, revised: 0, unchanged: 0 };
+  const outlets = new Map<string, number>();
+  for (const item of input.articles) {
+    const outletId = await outletFor(db, item, input.page.url, outlets);
+    await ensureStory(db, item.grouping.storyId, seenAt);
+    const leftStory = await placeFamily(db, item.grouping.familyId, item.grouping.storyId, seenAt);
+    if (leftStory !== null) touched.stories.add(leftStory);
+    const saved = await saveArticle(db, item, { pageId: page.id, outletId, seenAt });
+    result[saved.outcome] += 1;
+    touched.families.add(item.grouping.familyId);
+    touched.stories.add(item.grouping.storyId);
+    if (saved.previous !== null) {
+      touched.families.add(saved.previous.familyId);
+      touched.stories.add(saved.previous.storyId);
+    }
+    await setArticleTopics(db, item.id, item.topics);
+    if (saved.outcome !== 'unchanged') await dialect.indexArticle(db, item.id, item.article.title, item.article.text);
+  }
+  for (const { familyId, originalId } of input.familyOriginals) {
+    await setFamilyOriginal(db, familyId, originalId);
+    touched.families.add(familyId);
+  }
+  await recount(db, touched);
+  return result;
+}
+
+/** Story merges first: a family merge then finds both families already in the surviving story. */
+async function applyMerges(db: Kysely<Database>, input: PageToSave, seenAt: string, touched: Touched): Promise<void> {
+  for (const { from, into } of input.mergedStories) {
+    if (await mergeStory(db, from, into, seenAt)) touched.stories.add(into);
+  }
+  for (const { from, into } of input.mergedFamilies) {
+    const stories = await mergeFamily(db, from, into, seenAt);
+    if (stories === null) continue;
+    touched.families.add(into);
+    for (const id of stories) touched.stories.add(id);
+  }
+}
+
+async function outletFor(db: Kysely<Database>, item: ArticleToSave, pageUrl: string, cache: Map<string, number>): Promise<number | null> {
+  const name = item.article.outlet?.trim();
+  if (!name) return null;
+  const cached = cache.get(name);
+  if (cached !== undefined) return cached;
+  // A related article on an aggregator page is not published on the aggregator's domain, so
+  // only the main article may borrow the page's domain.
+  const domain = domainOf(item.article.url) ?? (item.position === 0 ? domainOf(pageUrl) : null);
+  const id = await upsertOutlet(db, name, domain);
+  cache.set(name, id);
+  return id;
+}
+
+/** Families before stories: an emptied family must be gone before its story is recounted. */
+async function recount(db: Kysely<Database>, touched: Touched): Promise<void> {
+  for (const id of touched.families) {
+    const row = await db.selectFrom('families').select('story_id').where('id', '=', id).executeTakeFirst();
+    if (row !== undefined) touched.stories.add(row.story_id);
+    await recountFamily(db, id);
+  }
+  for (const id of touched.stories) {
+    await recountStory(db, id);
+    await recountStoryTopics(db, id);
+  }
+}

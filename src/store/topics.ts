@@ -1,0 +1,80 @@
+// Topics: people, organisations, places and themes, found by their stable key. An article's
+// topics come from enrich; a story's topics are derived from its articles' on every recount.
+import type { Kysely } from 'kysely';
+import type { Topic } from '../types.js';
+import type { Database } from './schema.js';
+
+/** Replaces the topics of one article, creating topics that are new. */
+export async function setArticleTopics(db: Kysely<Database>, articleId: string, topics: readonly Topic[]): Promise<void> {
+  await db.deleteFrom('article_topics').where('article_id', '=', articleId).execute();
+  const unique = [...new Map(topics.map((t) => [t.key, t])).values()];
+  if (unique.length === 0) return;
+  await db
+    .insertInto('topics')
+    .values(unique.map((t) => ({ key: t.key, kind: t.kind, name: t.name })))
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  await db
+    .insertInto('article_topics')
+    .columns(['article_id', 'topic_id'])
+    .expression((eb) =>
+      eb
+        .selectFrom('topics')
+        .select((s) => [s.val(articleId).as('article_id'), 'id'])
+        .where(
+          'key',
+          'in',
+          unique.map((t) => t.key),
+        ),
+    )
+    .execute();
+}
+
+/** Re-derives a story's topics: every topic of its articles, with how many articles carry it. */
+export async function recountStoryTopics(db: Kysely<Database>, storyId: string): Promise<void> {
+  await db.deleteFrom('story_topics').where('story_id', '=', storyId).execute();
+  await db
+    .insertInto('story_topics')
+    .columns(['story_id', 'topic_id', 'article_count'])
+    .expression((eb) =>
+      eb
+        .selectFrom('article_topics')
+        .innerJoin('articles', 'articles.id', 'article_topics.article_id')
+        .where('articles.story_id', '=', storyId)
+        .groupBy('article_topics.topic_id')
+        .select((s) => [s.val(storyId).as('story_id'), 'article_topics.topic_id', s.fn.countAll<number>().as('article_count')]),
+    )
+    .execute();
+}
+
+/** Topics of many articles at once (one query), keyed by article id. */
+export async function topicsOfArticles(db: Kysely<Database>, articleIds: readonly string[]): Promise<Map<string, Topic[]>> {
+  const out = new Map<string, Topic[]>();
+  if (articleIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('article_topics')
+    .innerJoin('topics', 'topics.id', 'article_topics.topic_id')
+    .select(['article_topics.article_id', 'topics.key', 'topics.kind', 'topics.name'])
+    .where('article_topics.article_id', 'in', articleIds)
+    .orderBy('topics.name')
+    .execute();
+  for (const row of rows) {
+    const list = out.get(row.article_id) ?? [];
+    list.push({ key: row.key, kind: row.kind, name: row.name });
+    out.set(row.article_id, list);
+  }
+  return out;
+}
+
+/** A story's topics, most widely carried first. */
+export async function topicsOfStory(db: Kysely<Database>, storyId: string): Promise<Topic[]> {
+  const rows = await db
+    .selectFrom('story_topics')
+    .innerJoin('topics', 'topics.id', 'story_topics.topic_id')
+    .select(['topics.key', 'topics.kind', 'topics.name'])
+    .where('story_topics.story_id', '=', storyId)
+    .orderBy('story_topics.article_count', 'desc')
+    .orderBy('topics.name')
+    .execute();
+  return rows.map((r) => ({ key: r.key, kind: r.kind, name: r.name }));
+}
