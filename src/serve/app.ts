@@ -1,0 +1,45 @@
+// The reader web app and JSON API, built without listening so tests drive it with inject().
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Store } from '../store/index.js';
+import { registerSecurityHeaders } from './security-headers.js';
+import { registerErrorReplies } from './error-reply.js';
+import { registerWebRoutes } from './web/routes.js';
+import { registerApiRoutes } from './api/routes.js';
+import { DEFAULT_PAGE_SIZE } from './paging.js';
+
+export interface ServeConfig {
+  /** Shown in the header and page titles. */
+  siteName: string;
+  /** Stories per page (front page, and the API's default). */
+  pageSize: number;
+  /** The clock for relative times ("12 minutes ago"); a parameter so tests are repeatable. */
+  now: () => Date;
+  /** Fastify's request logger; off by default (the CLI prints its own lines). */
+  logger: boolean;
+}
+
+export interface AppDeps {
+  store: Store;
+  config?: Partial<ServeConfig>;
+}
+
+export const DEFAULT_SERVE_CONFIG: Readonly<ServeConfig> = Object.freeze({
+  siteName: 'Storyline',
+  pageSize: DEFAULT_PAGE_SIZE,
+  now: () => new Date(),
+  logger: false,
+});
+
+export function buildApp(deps: AppDeps): FastifyInstance {
+  const config: ServeConfig = { ...DEFAULT_SERVE_CONFIG, ...deps.config };
+  const app = Fastify({ logger: config.logger, disableRequestLogging: !config.logger });
+  registerSecurityHeaders(app);
+  registerErrorReplies(app, config.siteName);
+
+  app.get('/healthz', async (_request, reply) =>
+    reply.header('cache-control', 'no-store').send({ status: 'ok' }),
+  );
+  registerWebRoutes(app, { store: deps.store, ...config });
+  registerApiRoutes(app, { store: deps.store, pageSize: config.pageSize });
+  return app;
+}

@@ -1,0 +1,80 @@
+// An article page: clean body, images with captions and credits, metadata, links to its copy
+// family and story, and the source URL (a link for http(s) only; anything else is shown as text).
+import type { ArticleRow } from '../../store/index.js';
+import type { ImageInfo } from '../../types.js';
+import { html, type SafeHtml } from '../html.js';
+import { formatDateTime, parseTime, timeElement } from '../format/time.js';
+import { safeHref } from '../format/url.js';
+import { sanitizeHtml } from '../sanitize.js';
+import { familyAnchor, storyPath } from '../paths.js';
+import { topicTags } from './story.js';
+
+/** The body: our own re-sanitised HTML when the extractor kept any, else the paragraphs. */
+export function articleBody(article: Pick<ArticleRow, 'html' | 'paragraphs' | 'text'>): SafeHtml {
+  if (article.html) {
+    const clean = sanitizeHtml(article.html);
+    if (/[^\s]/.test(clean.value.replace(/<[^>]*>/g, ''))) return clean;
+  }
+  const paragraphs = article.paragraphs.length > 0 ? article.paragraphs : article.text.split(/\n\s*\n/);
+  return html`${paragraphs.filter((p) => p.trim() !== '').map((p) => html`<p>${p}</p>`)}`;
+}
+
+function figure(image: ImageInfo): SafeHtml | '' {
+  const src = safeHref(image.src);
+  if (!src && !image.caption) return '';
+  const img = src ? html`<img src="${src}" alt="" loading="lazy">` : '';
+  const credit = image.credit ? html` <small>Photo: ${image.credit}</small>` : '';
+  const caption = image.caption || image.credit ? html`<figcaption>${image.caption ?? ''}${credit}</figcaption>` : '';
+  return html`<figure>${img}${caption}</figure>`;
+}
+
+function fact(label: string, value: SafeHtml | string | null): SafeHtml | '' {
+  return value ? html`<dt>${label}</dt><dd>${value}</dd>` : '';
+}
+
+function sourceLink(article: ArticleRow): SafeHtml {
+  const url = article.url ?? article.pageUrl;
+  const href = safeHref(url);
+  return href ? html`<a href="${href}" rel="nofollow noopener noreferrer">${url}</a>` : html`<code>${url}</code>`;
+}
+
+function published(iso: string | null, now: Date): SafeHtml | null {
+  const when = parseTime(iso);
+  if (!iso) return null;
+  return when ? html`${formatDateTime(when)} (${timeElement(iso, now)})` : html`${iso}`;
+}
+
+function facts(article: ArticleRow, now: Date): SafeHtml {
+  return html`<dl class="facts">
+${fact('Outlet', article.outlet)}
+${fact('Byline', article.byline)}
+${fact('Published', published(article.published, now))}
+${fact('Updated', published(article.updated, now))}
+${fact('Dateline', article.dateline)}
+${fact('Credit', article.credit)}
+${fact('Language', article.language)}
+${fact('Words', String(article.wordCount))}
+${fact('Copy family', html`${article.isOriginal ? 'likely original of ' : 'copy in '}<a href="${storyPath(article.storyId)}#${encodeURIComponent(familyAnchor(article.familyId))}">family ${article.familyId}</a>`)}
+${fact('Story', html`<a href="${storyPath(article.storyId)}">see all coverage of this story</a>`)}
+${fact('Source', sourceLink(article))}
+</dl>`;
+}
+
+/** BCP 47 shape (RFC 5646 §2.1, simplified): letters, digits and hyphens, 2-35 characters. */
+const LANGUAGE_TAG = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,4}$/;
+
+function languageTag(language: string | null): string | null {
+  return language && LANGUAGE_TAG.test(language) ? language : null;
+}
+
+export function articlePage(article: ArticleRow, now: Date): SafeHtml {
+  const lang = languageTag(article.language);
+  return html`<article class="body"${lang ? html` lang="${lang}"` : ''}>
+<h1>${article.title || 'Untitled article'}</h1>
+<p class="meta">${article.outlet || 'unknown outlet'}${article.byline ? html` · ${article.byline}` : ''} · ${timeElement(article.published ?? article.firstSeen, now)}</p>
+${facts(article, now)}
+${topicTags(article.topics)}
+${article.images.map(figure)}
+${articleBody(article)}
+</article>`;
+}

@@ -1,0 +1,56 @@
+// The front page: one entry per story, newest update first, with outlets and counts.
+import type { StorySummaryRow } from '../../store/index.js';
+import { html, type SafeHtml } from '../html.js';
+import { timeElement } from '../format/time.js';
+import { storyPath } from '../paths.js';
+
+export interface FrontPageInput {
+  stories: StorySummaryRow[];
+  page: number;
+  hasNext: boolean;
+  now: Date;
+}
+
+/** Outlets listed by name before we summarise the rest as "and N more". */
+export const OUTLETS_SHOWN = 4;
+
+export function outletList(outlets: readonly string[]): string {
+  if (outlets.length === 0) return 'unknown outlet';
+  const shown = outlets.slice(0, OUTLETS_SHOWN).join(', ');
+  const rest = outlets.length - OUTLETS_SHOWN;
+  return rest > 0 ? `${shown} and ${rest} more` : shown;
+}
+
+function count(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** "5 articles, 2 copies": copies are articles beyond the first of each copy family. */
+export function countsLine(story: Pick<StorySummaryRow, 'articleCount' | 'familyCount'>): string {
+  const copies = Math.max(0, story.articleCount - story.familyCount);
+  return `${count(story.articleCount, 'article')}, ${copies === 1 ? '1 copy' : `${copies} copies`}`;
+}
+
+function storyItem(story: StorySummaryRow, now: Date): SafeHtml {
+  return html`<li>
+<h2><a href="${storyPath(story.id)}">${story.headline || 'Untitled story'}</a></h2>
+<p class="meta">${outletList(story.outlets)} · ${countsLine(story)} · updated ${timeElement(story.lastUpdated, now)}</p>
+</li>`;
+}
+
+function pager(page: number, hasNext: boolean): SafeHtml {
+  if (page <= 1 && !hasNext) return html``;
+  const prev = page > 1 ? html`<a rel="prev" href="/?page=${page - 1}">← Newer stories</a>` : html`<span></span>`;
+  const next = hasNext ? html`<a rel="next" href="/?page=${page + 1}">Older stories →</a>` : html`<span></span>`;
+  return html`<nav class="pager" aria-label="Pages">${prev}<span>Page ${page}</span>${next}</nav>`;
+}
+
+export function frontPage(input: FrontPageInput): SafeHtml {
+  const list =
+    input.stories.length === 0
+      ? html`<p>${input.page > 1 ? 'No stories on this page.' : 'No stories yet. Ingest some pages to begin.'}</p>`
+      : html`<ol class="stories">${input.stories.map((s) => storyItem(s, input.now))}</ol>`;
+  return html`<h1>Latest stories</h1>
+${list}
+${pager(input.page, input.hasNext)}`;
+}

@@ -1,0 +1,42 @@
+// The reader's reads from the store, shared by the HTML pages and the JSON API. Store failures
+// become STORE_FAILED errors naming what we were reading; "no such story" is a null, and the
+// routes turn it into NOT_FOUND.
+import type { ArticleRow, Store, StorySummaryRow, StoryView } from '../store/index.js';
+import { StorylineError, describeError, isStorylineError } from '../errors.js';
+import type { Paging } from './paging.js';
+
+async function guarded<T>(what: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (isStorylineError(error)) throw error;
+    throw new StorylineError('STORE_FAILED', `serve: unable to read ${what}: ${describeError(error)}`, {
+      cause: error,
+    });
+  }
+}
+
+export interface StoryPage {
+  stories: StorySummaryRow[];
+  hasNext: boolean;
+}
+
+/** One page of stories; asks for one extra row to learn whether a next page exists. */
+export async function readStoryPage(store: Store, paging: Paging): Promise<StoryPage> {
+  const rows = await guarded('stories', () =>
+    store.listStories({ limit: paging.limit + 1, offset: paging.offset }),
+  );
+  return { stories: rows.slice(0, paging.limit), hasNext: rows.length > paging.limit };
+}
+
+export async function readStory(store: Store, id: string): Promise<StoryView> {
+  const view = await guarded(`story ${id}`, () => store.getStory(id));
+  if (!view) throw new StorylineError('NOT_FOUND', `serve: no story ${id}`);
+  return view;
+}
+
+export async function readArticle(store: Store, id: string): Promise<ArticleRow> {
+  const row = await guarded(`article ${id}`, () => store.getArticle(id));
+  if (!row) throw new StorylineError('NOT_FOUND', `serve: no article ${id}`);
+  return row;
+}

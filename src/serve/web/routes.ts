@@ -1,0 +1,60 @@
+// Server-rendered reader pages and the stylesheet they share.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Store } from '../../store/index.js';
+import type { SafeHtml } from '../html.js';
+import { layout } from '../layout.js';
+import { readPaging } from '../paging.js';
+import { readArticle, readStory, readStoryPage } from '../reads.js';
+import { frontPage } from '../pages/front.js';
+import { storyPage } from '../pages/story.js';
+import { articlePage } from '../pages/article.js';
+import { APP_CSS, APP_CSS_HASH } from './stylesheet.js';
+
+export interface WebDeps {
+  store: Store;
+  pageSize: number;
+  siteName: string;
+  now: () => Date;
+}
+
+type IdParams = { Params: { id: string } };
+
+function sendPage(reply: FastifyReply, page: SafeHtml): FastifyReply {
+  return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page.value);
+}
+
+/** One year: the stylesheet URL carries its content hash, so a new version gets a new URL. */
+const CSS_MAX_AGE_S = 365 * 24 * 3600;
+
+export function registerWebRoutes(app: FastifyInstance, deps: WebDeps): void {
+  const { siteName } = deps;
+
+  app.get<{ Querystring: Record<string, unknown> }>('/', async (request, reply) => {
+    const paging = readPaging(request.query, deps.pageSize);
+    const { stories, hasNext } = await readStoryPage(deps.store, paging);
+    const title = paging.page > 1 ? `Latest stories, page ${paging.page}` : siteName;
+    const body = frontPage({ stories, page: paging.page, hasNext, now: deps.now() });
+    return sendPage(reply, layout({ title, siteName, body }));
+  });
+
+  app.get<IdParams>('/stories/:id', async (request, reply) => {
+    const view = await readStory(deps.store, request.params.id);
+    const body = storyPage(view, deps.now());
+    return sendPage(reply, layout({ title: view.story.headline || 'Story', siteName, body }));
+  });
+
+  app.get<IdParams>('/articles/:id', async (request, reply) => {
+    const article = await readArticle(deps.store, request.params.id);
+    const description = article.paragraphs[0]?.slice(0, 200) ?? null;
+    const body = articlePage(article, deps.now());
+    return sendPage(reply, layout({ title: article.title || 'Article', siteName, description, body }));
+  });
+
+  app.get('/static/app.css', async (_request, reply) =>
+    reply
+      .type('text/css; charset=utf-8')
+      .header('cache-control', `public, max-age=${CSS_MAX_AGE_S}, immutable`)
+      .header('etag', `"${APP_CSS_HASH}"`)
+      .send(APP_CSS),
+  );
+}

@@ -1,0 +1,68 @@
+// The reader's only stylesheet, served from /static/app.css so the Content-Security-Policy can
+// forbid inline styles. Light and dark themes follow the reader's system setting
+// (prefers-color-scheme); sizes are in rem/ch so the reader's own font size is respected.
+import { createHash } from 'node:crypto';
+
+export const APP_CSS = `
+:root {
+  color-scheme: light dark;
+  --bg: #fdfcf9; --fg: #1d1d1f; --muted: #5c5c66; --line: #dedbd2; --accent: #0b57d0;
+  --tag-bg: #eef1f6; --mark: #fff3c4;
+}
+@media (prefers-color-scheme: dark) {
+  :root {
+    --bg: #15161a; --fg: #e9e7e2; --muted: #a3a3ad; --line: #34353c; --accent: #8ab4f8;
+    --tag-bg: #24262d; --mark: #4a4020;
+  }
+}
+*, *::before, *::after { box-sizing: border-box; }
+html { font-size: 100%; -webkit-text-size-adjust: 100%; }
+body {
+  margin: 0; background: var(--bg); color: var(--fg);
+  font: 1.0625rem/1.6 Georgia, "Iowan Old Style", "Times New Roman", serif;
+}
+header.site, main, footer.site { max-width: 70ch; margin: 0 auto; padding: 0 1rem; }
+header.site { display: flex; align-items: baseline; gap: 1rem; padding-top: 1rem; padding-bottom: .5rem;
+  border-bottom: 1px solid var(--line); }
+header.site a.brand { font: 700 1.25rem/1.2 system-ui, sans-serif; color: var(--fg); text-decoration: none; }
+header.site nav { font: .9rem system-ui, sans-serif; }
+footer.site { margin-top: 3rem; padding-top: 1rem; padding-bottom: 2rem; border-top: 1px solid var(--line);
+  color: var(--muted); font: .85rem system-ui, sans-serif; }
+h1, h2, h3 { line-height: 1.25; font-family: system-ui, -apple-system, "Segoe UI", sans-serif; }
+h1 { font-size: clamp(1.5rem, 4vw, 2.1rem); margin: 1.5rem 0 .5rem; }
+h2 { font-size: 1.3rem; margin: 2rem 0 .5rem; }
+h3 { font-size: 1.1rem; margin: 1.5rem 0 .25rem; }
+a { color: var(--accent); text-underline-offset: .15em; }
+a:focus-visible, summary:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; border-radius: 2px; }
+.skip { position: absolute; left: -999px; }
+.skip:focus { left: 1rem; top: 1rem; background: var(--bg); padding: .5rem; z-index: 1; }
+.meta, .pager, .tags, dl.facts { font: .875rem/1.5 system-ui, sans-serif; color: var(--muted); }
+ol.stories { list-style: none; padding: 0; margin: 0; }
+ol.stories > li { padding: 1rem 0; border-bottom: 1px solid var(--line); }
+ol.stories h2 { margin: 0 0 .25rem; font-size: 1.2rem; }
+ol.stories h2 a { color: var(--fg); text-decoration: none; }
+ol.stories h2 a:hover, ol.stories h2 a:focus-visible { text-decoration: underline; }
+.pager { display: flex; justify-content: space-between; margin: 1.5rem 0; }
+.tags { display: flex; flex-wrap: wrap; gap: .4rem; padding: 0; list-style: none; }
+.tags li { background: var(--tag-bg); border-radius: 1rem; padding: .1rem .6rem; }
+section.family { border-left: 3px solid var(--line); padding-left: 1rem; margin: 1.5rem 0; }
+ul.copies { padding-left: 1.2rem; }
+ul.copies li { margin: .35rem 0; }
+.original { background: var(--mark); border-radius: .25rem; padding: 0 .35rem; font: 600 .75rem system-ui, sans-serif;
+  text-transform: uppercase; letter-spacing: .03em; color: var(--fg); }
+article.body p { margin: 0 0 1rem; }
+article.body img, figure img { max-width: 100%; height: auto; }
+figure { margin: 1.5rem 0; }
+figcaption { font: .85rem/1.4 system-ui, sans-serif; color: var(--muted); margin-top: .35rem; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: 1rem 0; }
+dl.facts dt { font-weight: 600; }
+dl.facts dd { margin: 0; overflow-wrap: anywhere; }
+blockquote { margin: 1rem 0; padding-left: 1rem; border-left: 3px solid var(--line); color: var(--muted); }
+pre, code { font-family: ui-monospace, monospace; font-size: .9em; }
+pre { overflow-x: auto; }
+@media (max-width: 40rem) { body { font-size: 1rem; } dl.facts { grid-template-columns: 1fr; } }
+@media print { header.site nav, .pager, .skip { display: none; } }
+`;
+
+/** Short content hash, used as the stylesheet's version in its URL and as its ETag. */
+export const APP_CSS_HASH = createHash('sha256').update(APP_CSS).digest('hex').slice(0, 16);
