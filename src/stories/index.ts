@@ -21,10 +21,9 @@ export interface StoryAssignment {
 }
 
 /** In-memory online clusterer: candidate stories via an inverted index inside a time window. */
-export class StoryIndex {
-  assign(doc: StoryDoc, now: Date): StoryAssignment {
-    void doc;
-    void now;
-    throw new Error('stories: not implemented yet');
-  }
-}
+export {
+  StoryIndex,
+  STORY_JOIN_SIMILARITY,
+  MEMBER_LINK_WEIGHT,
+  STORY_IDLE_MS,
+} from './story-index.js';

@@ -1,0 +1,85 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { StoryIndex } from './story-index.js';
+import type { StoryDoc } from './index.js';
+
+// Fictional events written for these tests: two lookalike floods and one unrelated trade deal.
+const NOW = new Date('2030-05-01T12:00:00Z');
+
+function doc(id: string, title: string, text: string, extra: Partial<StoryDoc> = {}): StoryDoc {
+  return { id, title, text, published: null, familyId: `f${id}`, topics: [], ...extra };
+}
+
+const FLOOD_A1 = doc(
+  'a1',
+  'Floods hit Marrow Valley after river Tolle bursts',
+  'The river Tolle burst its banks near Marrow Valley on Sunday, forcing 3,400 residents of Kessing to leave their homes, mayor Ilse Varga said.',
+);
+const FLOOD_A2 = doc(
+  'a2',
+  'Kessing evacuates 3,400 as Tolle floods Marrow Valley',
+  'Mayor Ilse Varga said the Tolle had flooded Kessing and the Marrow Valley, and 3,400 residents were evacuated overnight.',
+);
+const FLOOD_B1 = doc(
+  'b1',
+  'Floods hit Pellin coast after storm Ardo',
+  'Storm Ardo flooded the Pellin coast, and governor Tomas Brecht ordered 900 people in Sarno to leave their homes.',
+);
+const TRADE = doc(
+  't1',
+  'Ostria and Lumen sign grain trade deal',
+  'Ostria and Lumen signed a grain export agreement worth 2 billion crowns, trade minister Oda Fenn said in Lumen.',
+);
+
+describe('StoryIndex', () => {
+  it('puts two reports of one event in one story and founds it as s + first id', () => {
+    const index = new StoryIndex();
+    const first = index.assign(FLOOD_A1, NOW);
+    const second = index.assign(FLOOD_A2, NOW);
+    assert.deepEqual([first.storyId, first.isNew, first.score], ['sa1', true, 0]);
+    assert.equal(second.storyId, 'sa1');
+    assert.equal(second.isNew, false);
+    assert.ok(second.score > 0);
+  });
+
+  it('keeps a lookalike event of the same kind and an unrelated event apart', () => {
+    const index = new StoryIndex();
+    for (const d of [FLOOD_A1, FLOOD_A2]) index.assign(d, NOW);
+    assert.equal(index.assign(FLOOD_B1, NOW).storyId, 'sb1');
+    assert.equal(index.assign(TRADE, NOW).storyId, 'st1');
+  });
+
+  it('sends a copy to its family story whatever its text', () => {
+    const index = new StoryIndex();
+    index.assign(FLOOD_A1, NOW);
+    const copy = index.assign({ ...TRADE, id: 'c1', familyId: FLOOD_A1.familyId }, NOW);
+    assert.equal(copy.storyId, 'sa1');
+  });
+
+  it('opens a new story when an old event is revived weeks later', () => {
+    const index = new StoryIndex();
+    index.assign({ ...FLOOD_A1, published: '2030-05-01T08:00:00Z' }, NOW);
+    const later = index.assign(
+      { ...FLOOD_A2, published: '2030-06-10T08:00:00Z' },
+      new Date('2030-06-10T09:00:00Z'),
+    );
+    assert.equal(later.storyId, 'sa2');
+    assert.equal(later.isNew, true);
+  });
+
+  it('removes an article and forgets a story once it is empty', () => {
+    const index = new StoryIndex();
+    index.assign(FLOOD_A1, NOW);
+    assert.equal(index.remove('a1'), true);
+    assert.equal(index.storyCount, 0);
+    assert.equal(index.remove('a1'), false);
+    assert.equal(index.assign(FLOOD_A2, NOW).storyId, 'sa2');
+  });
+
+  it('answers a repeated article with its existing story', () => {
+    const index = new StoryIndex();
+    index.assign(FLOOD_A1, NOW);
+    assert.equal(index.assign(FLOOD_A1, NOW).storyId, 'sa1');
+    assert.equal(index.storyCount, 1);
+  });
+});

@@ -1,0 +1,190 @@
+// Online event clustering in the spirit of Miranda et al. (EMNLP 2018): each article is compared
+// with the open stories that share its rarer terms (an inverted index, never all stories) and
+// joins the most similar one, or founds a new story when none is similar enough.
+import type { StoryAssignment, StoryDoc } from './index.js';
+import { extractFeatures } from './features.js';
+import { TermStats } from './term-stats.js';
+import { cosine, makeQuery, sublinear, topTerms, type Query, type Vector } from './vectors.js';
+import { Story } from './story.js';
+
+/**
+ * Similarity (IDF-weighted cosine, 0-1) above which an article joins a story. Calibrated on the
+ * ECB+ training topics with bench/clustering/eval.ts (the B-cubed F1 plateau); tune together
+ * with the feature weights in features.ts and MEMBER_LINK_WEIGHT.
+ */
+export const STORY_JOIN_SIMILARITY = 0.3;
+
+/**
+ * How much the best single member counts against the centroid (0-1). Two reports of one event
+ * can share little with the story as a whole yet match one earlier report closely (a nearest-
+ * member, single-link-like join, as the centroid alone blurs lookalike events together).
+ */
+export const MEMBER_LINK_WEIGHT = 0.9;
+
+/** A story that has not been updated for this long (ms) takes no new articles: 3 days. */
+export const STORY_IDLE_MS = 3 * 24 * 3600 * 1000;
+
+/** The query's strongest terms (by TF-IDF) used to look up candidate stories. */
+export const QUERY_TERMS = 24;
+
+/**
+ * A term held by more open stories than this is too common to find candidates with (it would
+ * cost a walk over a long posting list for nothing): it still counts in the similarity.
+ */
+export const MAX_POSTINGS = 1500;
+
+/** Stories compared in full per article, the best by summed shared-term weight. */
+export const MAX_CANDIDATES = 24;
+
+/** Idle stories are evicted every this many assignments, bounding memory. */
+const EVICT_EVERY = 1000;
+
+export class StoryIndex {
+  private readonly stats = new TermStats();
+  private readonly stories = new Map<string, Story>();
+  private readonly postings = new Map<string, Set<Story>>();
+  private readonly storyOfFamily = new Map<string, Story>();
+  private readonly storyOfDoc = new Map<string, Story>();
+  private latestMs = Number.NEGATIVE_INFINITY;
+  private assigned = 0;
+
+  get storyCount(): number {
+    return this.stories.size;
+  }
+
+  storyOf(docId: string): string | undefined {
+    return this.storyOfDoc.get(docId)?.id;
+  }
+
+  assign(doc: StoryDoc, now: Date): StoryAssignment {
+    const existing = this.storyOfDoc.get(doc.id);
+    if (existing) return { storyId: existing.id, isNew: false, score: 1, mergedStories: [] };
+    const timeMs = publishedMs(doc.published) ?? now.getTime();
+    const vector = sublinear(extractFeatures(doc));
+    this.stats.add(vector.keys());
+    const query = makeQuery(vector, this.stats);
+    const family = this.storyOfFamily.get(doc.familyId);
+    const [story, score] = family
+      ? [family, this.similarity(query, family)]
+      : this.bestStory(query, timeMs);
+    const chosen = story && (family || score >= STORY_JOIN_SIMILARITY) ? story : undefined;
+    const target = chosen ?? this.open(`s${doc.id}`, timeMs);
+    this.join(target, doc, vector, timeMs);
+    this.afterAssign(timeMs);
+    return { storyId: target.id, isNew: !chosen, score: chosen ? score : 0, mergedStories: [] };
+  }
+
+  /** Takes an article out of its story; an emptied story disappears. */
+  remove(docId: string): boolean {
+    const story = this.storyOfDoc.get(docId);
+    if (!story) return false;
+    this.storyOfDoc.delete(docId);
+    for (const term of story.removeMember(docId)) this.unpost(term, story);
+    if (story.size === 0) this.drop(story);
+    return true;
+  }
+
+  private bestStory(query: Query, timeMs: number): [Story | undefined, number] {
+    let best: Story | undefined;
+    let bestScore = 0;
+    for (const story of this.candidates(query)) {
+      if (!story.isOpenAt(timeMs, STORY_IDLE_MS)) continue;
+      const score = this.similarity(query, story);
+      if (score > bestScore || (score === bestScore && best && story.id < best.id))
+        [best, bestScore] = [story, score];
+    }
+    return [best, bestScore];
+  }
+
+  private candidates(query: Query): Story[] {
+    const ranked = [...query.weights].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const votes = new Map<Story, number>();
+    let used = 0;
+    for (const [term, weight] of ranked) {
+      if (used >= QUERY_TERMS) break;
+      const holders = this.postings.get(term);
+      if (!holders || holders.size > MAX_POSTINGS) continue;
+      used += 1;
+      for (const story of holders) votes.set(story, (votes.get(story) ?? 0) + weight);
+    }
+    return [...votes]
+      .sort((a, b) => b[1] - a[1] || (a[0].id < b[0].id ? -1 : 1))
+      .slice(0, MAX_CANDIDATES)
+      .map(([story]) => story);
+  }
+
+  private similarity(query: Query, story: Story): number {
+    const idf = (t: string) => this.stats.idf(t);
+    const central = cosine(
+      query,
+      story.centroid,
+      story.centroidNorm(idf, this.stats.documentCount),
+    );
+    let nearest = 0;
+    for (const member of story.members) {
+      nearest = Math.max(
+        nearest,
+        cosine(query, member.vector, member.norm(idf, this.stats.documentCount)),
+      );
+    }
+    return Math.max(central, MEMBER_LINK_WEIGHT * nearest);
+  }
+
+  private open(id: string, timeMs: number): Story {
+    const story = new Story(id, timeMs);
+    this.stories.set(id, story);
+    return story;
+  }
+
+  private join(story: Story, doc: StoryDoc, vector: Vector, timeMs: number): void {
+    const idf = (t: string) => this.stats.idf(t);
+    const { added, dropped } = story.addMember(
+      doc.id,
+      topTerms(vector, Story.MEMBER_TERMS, idf),
+      vector,
+      timeMs,
+      idf,
+    );
+    for (const term of added) {
+      let holders = this.postings.get(term);
+      if (!holders) this.postings.set(term, (holders = new Set()));
+      holders.add(story);
+    }
+    for (const term of dropped) this.unpost(term, story);
+    story.families.add(doc.familyId);
+    this.storyOfFamily.set(doc.familyId, story);
+    this.storyOfDoc.set(doc.id, story);
+  }
+
+  private afterAssign(timeMs: number): void {
+    this.latestMs = Math.max(this.latestMs, timeMs);
+    this.assigned += 1;
+    if (this.assigned % EVICT_EVERY !== 0) return;
+    for (const story of this.stories.values()) {
+      // Twice the idle window, so a late article about a just-closed story still finds its family.
+      if (!story.isOpenAt(this.latestMs, 2 * STORY_IDLE_MS)) this.drop(story);
+    }
+  }
+
+  private drop(story: Story): void {
+    this.stories.delete(story.id);
+    for (const term of story.centroid.keys()) this.unpost(term, story);
+    for (const family of story.families)
+      if (this.storyOfFamily.get(family) === story) this.storyOfFamily.delete(family);
+    for (const docId of story.docIds)
+      if (this.storyOfDoc.get(docId) === story) this.storyOfDoc.delete(docId);
+  }
+
+  private unpost(term: string, story: Story): void {
+    const holders = this.postings.get(term);
+    if (!holders) return;
+    holders.delete(story);
+    if (holders.size === 0) this.postings.delete(term);
+  }
+}
+
+function publishedMs(published: string | null): number | null {
+  if (!published) return null;
+  const ms = Date.parse(published);
+  return Number.isFinite(ms) ? ms : null;
+}
