@@ -1,0 +1,245 @@
+// In-memory copy index: LSH candidates, verified matches, union of families.
+// Flow of one assignment: signature -> band keys -> candidates from the band buckets ->
+// verification (Jaccard estimate and containment, see copy-match.ts) -> union of the matched
+// families (the oldest survives) -> the family's likely original. Families never split: a
+// revision or a removal keeps the family it was part of (copy evidence once seen stays true of
+// the other members, and splitting would need all pairs again).
+import type { Fingerprint } from '../types.js';
+import { BandTable } from './band-table.js';
+import { judgeCopy } from './copy-match.js';
+import { MemberTable } from './member-table.js';
+import { compareRanks, rankOf } from './original.js';
+
+export interface FamilyMember {
+  id: string;
+  fingerprint: Fingerprint;
+  credit: string | null;
+  published: string | null;
+  wordCount: number;
+}
+
+export interface CopyMatch {
+  id: string;
+  jaccard: number;
+  containment: number;
+}
+
+export interface FamilyAssignment {
+  familyId: string;
+  /** Families that this article joined together; they are now part of `familyId`. */
+  mergedFamilies: string[];
+  /** The verified copies this article matched. Empty for a new family. */
+  matches: CopyMatch[];
+  /** The family's likely original after this assignment. */
+  originalId: string;
+}
+
+/**
+ * Rows per LSH band: 2 rows x 32 bands over 64 bins make a pair a candidate with probability
+ * 1 - (1 - J^2)^32: 0.95 at J = 0.3, 0.999 at J = 0.5, but only 0.08 at J = 0.05 (independent
+ * reports of one event), so verification stays cheap. Calibrated with bench/families.
+ */
+export const BAND_ROWS = 2;
+/**
+ * Members examined per band bucket, newest first. A bucket grows long only for a very common
+ * text (a wire story with hundreds of copies), whose recent members are all in one family.
+ */
+export const MAX_BUCKET_SCAN = 64;
+const BAND_SEED = 0x27d4eb2f;
+
+export class FamilyIndex {
+  private readonly bins: number;
+  private readonly members: MemberTable;
+  private readonly bands: BandTable;
+  private readonly slots = new Map<string, number>();
+  /** Ids by slot; a removed member's id is kept only while it names a family (its root). */
+  private readonly ids: string[] = [];
+  private query = 0;
+
+  constructor(bins = 64) {
+    this.bins = bins;
+    this.members = new MemberTable(bins);
+    this.bands = new BandTable(bins / BAND_ROWS);
+  }
+
+  /** Number of live members. */
+  get size(): number {
+    return this.slots.size;
+  }
+
+  /** Bytes held in typed arrays (ids and the id map are extra). */
+  get typedBytes(): number {
+    return this.members.byteLength + this.bands.byteLength;
+  }
+
+  /** Adds (or, for a known id, replaces) a member and returns where it landed. */
+  assign(member: FamilyMember): FamilyAssignment {
+    const known = this.slots.get(member.id);
+    const slot = known ?? this.admit(member.id);
+    if (known !== undefined) this.bands.remove(slot);
+    const keys = this.store(slot, member);
+    const matches = this.members.shingles[slot] === 0 ? [] : this.findCopies(slot, keys);
+    if (this.members.shingles[slot] !== 0) this.bands.insert(slot, keys);
+    const ownRoot = this.find(slot);
+    const roots = new Set(matches.map((m) => this.find(this.slots.get(m.id)!)));
+    if (known !== undefined) {
+      roots.add(ownRoot);
+      this.refreshOriginal(ownRoot);
+    } else if (roots.size > 0) {
+      this.union(ownRoot, Math.min(...roots));
+    }
+    const survivor = Math.min(ownRoot, ...roots);
+    for (const r of roots) if (r !== survivor) this.union(survivor, r);
+    roots.delete(survivor);
+    return {
+      familyId: this.familyIdOf(survivor),
+      mergedFamilies: [...roots].map((r) => this.familyIdOf(r)),
+      matches,
+      originalId: this.ids[this.members.familyOriginal[survivor]!]!,
+    };
+  }
+
+  /** The family id of a live member, or undefined for an unknown id. */
+  familyOf(id: string): string | undefined {
+    const slot = this.slots.get(id);
+    return slot === undefined ? undefined : this.familyIdOf(this.find(slot));
+  }
+
+  /** Forgets a member; its family keeps its id and other members. False for an unknown id. */
+  remove(id: string): boolean {
+    const slot = this.slots.get(id);
+    if (slot === undefined) return false;
+    const m = this.members;
+    if (m.shingles[slot] !== 0) this.bands.remove(slot);
+    this.slots.delete(id);
+    m.alive[slot] = 0;
+    const root = this.find(slot);
+    this.unlinkFromFamily(slot, root);
+    m.familySize[root] = m.familySize[root]! - 1;
+    if (root !== slot) this.ids[slot] = '';
+    return true;
+  }
+
+  private admit(id: string): number {
+    const slot = this.members.allocate();
+    this.slots.set(id, slot);
+    this.ids[slot] = id;
+    return slot;
+  }
+
+  /** Copies the member's columns in and returns its band keys. */
+  private store(slot: number, member: FamilyMember): Uint32Array {
+    const m = this.members;
+    const signature = member.fingerprint.signature;
+    const base = slot * this.bins;
+    for (let i = 0; i < this.bins; i++) m.signatures[base + i] = signature[i]! & 0xffff;
+    m.shingles[slot] = member.fingerprint.shingleCount;
+    const rank = rankOf(member);
+    m.credited[slot] = rank.credited ? 1 : 0;
+    m.publishedMs[slot] = rank.publishedMs;
+    m.words[slot] = rank.wordCount;
+    return this.bandKeys(base);
+  }
+
+  private bandKeys(base: number): Uint32Array {
+    const sig = this.members.signatures;
+    const keys = new Uint32Array(this.bands.bands);
+    for (let band = 0; band < keys.length; band++) {
+      let h = Math.imul(band + 1, BAND_SEED);
+      for (let r = 0; r < BAND_ROWS; r++) h = Math.imul(h ^ sig[base + band * BAND_ROWS + r]!, 0x9e3779b1);
+      keys[band] = (h ^ (h >>> 15)) >>> 0;
+    }
+    return keys;
+  }
+
+  private findCopies(slot: number, keys: Uint32Array): CopyMatch[] {
+    const m = this.members;
+    const stamp = ++this.query;
+    m.stamp[slot] = stamp;
+    const matches: CopyMatch[] = [];
+    this.bands.forCandidates(keys, MAX_BUCKET_SCAN, (other) => {
+      if (m.stamp[other] === stamp || m.alive[other] === 0) return;
+      m.stamp[other] = stamp;
+      const evidence = judgeCopy(this.jaccard(slot, other), m.shingles[slot]!, m.shingles[other]!);
+      if (!evidence.isCopy) return;
+      matches.push({ id: this.ids[other]!, jaccard: evidence.jaccard, containment: evidence.containment });
+    });
+    return matches;
+  }
+
+  private jaccard(a: number, b: number): number {
+    const sig = this.members.signatures;
+    const baseA = a * this.bins;
+    const baseB = b * this.bins;
+    let equal = 0;
+    for (let i = 0; i < this.bins; i++) if (sig[baseA + i] === sig[baseB + i]) equal++;
+    return equal / this.bins;
+  }
+
+  private find(slot: number): number {
+    const parent = this.members.parent;
+    let root = slot;
+    while (parent[root] !== root) root = parent[root]!;
+    for (let s = slot; parent[s] !== root; ) {
+      const up = parent[s]!;
+      parent[s] = root;
+      s = up;
+    }
+    return root;
+  }
+
+  /** Joins family `b` into family `a` (both roots). */
+  private union(a: number, b: number): void {
+    if (a === b) return;
+    const m = this.members;
+    const [keep, gone] = a < b ? [a, b] : [b, a];
+    m.parent[gone] = keep;
+    const anchorKeep = m.familyOriginal[keep]!;
+    const anchorGone = m.familyOriginal[gone]!;
+    m.familySize[keep] = m.familySize[keep]! + m.familySize[gone]!;
+    if (anchorGone < 0) return;
+    if (anchorKeep < 0) {
+      m.familyOriginal[keep] = anchorGone;
+      return;
+    }
+    // Splice the two circular member lists.
+    const after = m.nextInFamily[anchorKeep]!;
+    m.nextInFamily[anchorKeep] = m.nextInFamily[anchorGone]!;
+    m.nextInFamily[anchorGone] = after;
+    if (this.compare(anchorGone, anchorKeep) < 0) m.familyOriginal[keep] = anchorGone;
+  }
+
+  private unlinkFromFamily(slot: number, root: number): void {
+    const next = this.members.nextInFamily;
+    let before = slot;
+    while (next[before] !== slot) before = next[before]!;
+    next[before] = next[slot]!;
+    next[slot] = slot;
+    if (this.members.familyOriginal[root] !== slot) return;
+    this.members.familyOriginal[root] = before === slot ? -1 : before;
+    this.refreshOriginal(root);
+  }
+
+  /** Recomputes a family's original by walking its members. */
+  private refreshOriginal(root: number): void {
+    const m = this.members;
+    const start = m.familyOriginal[root]!;
+    if (start < 0) return;
+    let best = start;
+    for (let s = m.nextInFamily[start]!; s !== start; s = m.nextInFamily[s]!) {
+      if (this.compare(s, best) < 0) best = s;
+    }
+    m.familyOriginal[root] = best;
+  }
+
+  private compare(a: number, b: number): number {
+    const m = this.members;
+    const rank = (s: number) => ({ credited: m.credited[s] === 1, publishedMs: m.publishedMs[s]!, wordCount: m.words[s]! });
+    const ids = this.ids;
+    return compareRanks(rank(a), rank(b)) || (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0);
+  }
+
+  private familyIdOf(root: number): string {
+    return `f${this.ids[root]}`;
+  }
+}
