@@ -1,0 +1,87 @@
+// Publication times as printed on pages: relative ages ("12 minutes ago", "2 hrs ago",
+// "yesterday"), absolute dates in ISO and common English forms, and dates inside URLs
+// (/2025/08/20/). All return ISO 8601 UTC strings or null; the clock is a parameter.
+
+const UNIT_MS: Record<string, number> = {
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  w: 7 * 86_400_000,
+  mo: 30 * 86_400_000,
+  y: 365 * 86_400_000,
+};
+
+const RELATIVE_AGE =
+  /^(?:about\s+|around\s+)?(\d{1,4}|an?|one)\s*(seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|y)\s+ago\.?$/i;
+
+/** Whether a line is just a relative age ("12 minutes ago", "just now", "yesterday"). */
+export function isRelativeAge(line: string): boolean {
+  return relativeAgeMs(line) !== null;
+}
+
+/** The age in milliseconds a relative-age phrase stands for, or null when it is not one. */
+export function relativeAgeMs(phrase: string): number | null {
+  const s = phrase.trim();
+  if (/^(just now|moments? ago|now)$/i.test(s)) return 0;
+  if (/^yesterday$/i.test(s)) return UNIT_MS.d!;
+  const m = RELATIVE_AGE.exec(s);
+  if (!m) return null;
+  const n = /^\d/.test(m[1]!) ? Number(m[1]) : 1;
+  return n * UNIT_MS[unitKey(m[2]!.toLowerCase())]!;
+}
+
+function unitKey(unit: string): string {
+  if (unit.startsWith('mo')) return 'mo';
+  if (unit.startsWith('mi') || unit === 'm') return 'm';
+  return unit[0]!;
+}
+
+/** Resolves a relative age against a reference time ("12 minutes ago" at `at`). */
+export function resolveRelativeAge(phrase: string, at: Date): string | null {
+  const ms = relativeAgeMs(phrase);
+  if (ms === null || !Number.isFinite(at.getTime())) return null;
+  return new Date(at.getTime() - ms).toISOString();
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** Parses an absolute date: ISO 8601 (with or without zone), "Aug 20, 2025", "20 August 2025",
+ *  "2025/08/20". A date without a zone is taken as UTC. Returns ISO or null. */
+export function parseAbsoluteDate(input: string): string | null {
+  const s = input.trim();
+  if (!s) return null;
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(s);
+  if (iso) return fromIso(iso);
+  const ymd = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b/.exec(s);
+  if (ymd) return utc(Number(ymd[1]), Number(ymd[2]), Number(ymd[3]));
+  const mdy = /\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/.exec(s);
+  if (mdy) return utc(Number(mdy[3]), monthNumber(mdy[1]!), Number(mdy[2]));
+  const dmy = /\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b/.exec(s);
+  if (dmy) return utc(Number(dmy[3]), monthNumber(dmy[2]!), Number(dmy[1]));
+  return null;
+}
+
+function fromIso(m: RegExpExecArray): string | null {
+  const [, y, mo, d, h = '00', mi = '00', sec = '00', zone] = m;
+  const z = !zone ? 'Z' : zone.toUpperCase() === 'Z' ? 'Z' : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
+  const t = Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${sec}${z}`);
+  return Number.isFinite(t) ? new Date(t).toISOString() : null;
+}
+
+function monthNumber(name: string): number {
+  return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+}
+
+function utc(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2200) return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCDate() === d ? date.toISOString() : null;
+}
+
+/** A date written into a URL path: /2025/08/20/ or /2025-08-20/ or /20250820/. */
+export function dateFromUrl(url: string | null): string | null {
+  if (!url) return null;
+  const m = /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)/.exec(url) ?? /\/((?:19|20)\d{2})(\d{2})(\d{2})\//.exec(url);
+  return m ? utc(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}

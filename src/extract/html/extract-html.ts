@@ -1,0 +1,109 @@
+// HTML pages: parse (linkedom), read metadata from the whole document, drop code and page
+// chrome, score blocks to find the article container, then read its paragraphs and sanitised
+// HTML in one pass. Order matters: metadata first (pruning removes <script type=ld+json> and
+// <header>), pruning before scoring (script text would count as prose).
+import { DOMParser } from 'linkedom';
+import type { Article, Extraction, ImageInfo, Page } from '../../types.js';
+import { makeArticle } from '../article.js';
+import { detectLanguage } from '../language.js';
+import { readMetadata, type PageMetadata } from '../metadata/read-metadata.js';
+import { findDateline, findSignOff } from '../wire.js';
+import { collect, type Collected } from './collect.js';
+import { elementsInOrder, hintsOf, tagOf, type El } from './dom.js';
+import { isUnlikely } from './hints.js';
+import { DROP_TAGS } from './prune.js';
+import { bestCandidate } from './score.js';
+import { computeStats } from './stats.js';
+
+/** Least body text for an article (characters). Shorter bodies are teasers, listings, walls. */
+const MIN_ARTICLE_CHARS = 200;
+/** An "unlikely" subtree (sidebar, comments, ...) is kept when it holds more than this share of
+ *  the page text: then it is a mislabelled wrapper of the whole page, not furniture. */
+const MAX_UNLIKELY_TEXT_SHARE = 0.5;
+
+interface Doc {
+  documentElement: El | null;
+  body: El | null;
+  querySelector(s: string): El | null;
+  querySelectorAll(s: string): Iterable<El>;
+}
+
+export function extractHtml(html: string, page: Page, now: Date, encoding: string): Extraction {
+  void now; // HTML pages carry absolute dates; kept for symmetry with the text path.
+  const doc = new DOMParser().parseFromString(html, 'text/html') as unknown as Doc;
+  const meta = readMetadata(doc, page.url);
+  const root = doc.body ?? doc.documentElement;
+  if (!root) return { kind: 'not-article', reason: 'extract: empty document', encoding };
+  const body = readBody(root, meta.url ?? page.url);
+  const paragraphs = dropTitle(body.paragraphs, meta.title);
+  const chars = paragraphs.reduce((n, p) => n + p.length, 0);
+  if (chars < MIN_ARTICLE_CHARS) {
+    return { kind: 'not-article', reason: `extract: no article found (${chars} characters of body text)`, encoding };
+  }
+  return { kind: 'article', article: toArticle(meta, body, paragraphs), related: [], encoding };
+}
+
+function readBody(root: El, baseUrl: string): Collected {
+  removeAll(root, (el) => DROP_TAGS.has(tagOf(el)) && tagOf(el) !== 'header' && tagOf(el) !== 'h1');
+  let { stats, order } = computeStats(root);
+  const total = stats.get(root)?.text ?? 0;
+  const removed = removeAll(root, (el) => el !== root && isUnlikely(hintsOf(el)) && (stats.get(el)?.text ?? 0) <= total * MAX_UNLIKELY_TEXT_SHARE);
+  if (removed > 0) ({ stats, order } = computeStats(root));
+  const best = bestCandidate(order, stats);
+  return collect(best?.el ?? root, stats, baseUrl);
+}
+
+/** Removes every element matching `drop` (outermost first); returns how many went. */
+function removeAll(root: El, drop: (el: El) => boolean): number {
+  const doomed: El[] = [];
+  const gone = new Set<El>();
+  for (const el of elementsInOrder(root)) {
+    const parent = el.parentElement;
+    if (parent && gone.has(parent)) {
+      gone.add(el);
+      continue;
+    }
+    if (drop(el)) {
+      doomed.push(el);
+      gone.add(el);
+    }
+  }
+  for (const el of doomed) el.remove();
+  return doomed.length;
+}
+
+/** The headline often opens the container: it is metadata, not body. */
+function dropTitle(paragraphs: string[], title: string | null): string[] {
+  if (!title || paragraphs.length === 0) return paragraphs;
+  const norm = (s: string): string => s.toLowerCase().replace(/\W+/g, ' ').trim();
+  const t = norm(title);
+  const at = paragraphs.slice(0, 3).findIndex((p) => norm(p) === t);
+  return at < 0 ? paragraphs : paragraphs.filter((_, i) => i !== at);
+}
+
+function toArticle(meta: PageMetadata, body: Collected, paragraphs: string[]): Article {
+  const opening = findDateline(paragraphs[0]!);
+  const signOff = findSignOff(paragraphs[paragraphs.length - 1]!);
+  let text = paragraphs;
+  if (signOff) text = [...paragraphs.slice(0, -1), signOff.rest].filter((p) => p !== '');
+  return makeArticle({
+    url: meta.url,
+    title: meta.title,
+    outlet: meta.outlet,
+    byline: meta.byline,
+    published: meta.published,
+    updated: meta.updated,
+    dateline: opening?.dateline ?? null,
+    credit: opening?.credit ?? signOff?.credit ?? null,
+    language: meta.language ?? detectLanguage(text.join(' ')),
+    paragraphs: text,
+    html: body.html,
+    images: images(meta.leadImage, body),
+  });
+}
+
+function images(lead: ImageInfo | null, body: Collected): ImageInfo[] {
+  const out: ImageInfo[] = body.images.map((i) => ({ src: i.src, caption: i.caption ?? i.alt, credit: null }));
+  if (lead && !out.some((i) => i.src === lead.src)) out.unshift(lead);
+  return out;
+}

@@ -1,0 +1,40 @@
+// Which subtrees of the chosen container are not article text. Decided per element from the
+// tag, visibility, class/id hints and the precomputed link density: the same decision feeds the
+// plain-text paragraphs and the sanitised HTML, so both always show the same body.
+import { hintsOf, tagOf, type El } from './dom.js';
+import { classWeight, isUnlikely } from './hints.js';
+import { linkDensity, type StatsMap } from './stats.js';
+
+/** Never content: code, embeds, form controls, navigation and page chrome. */
+export const DROP_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas',
+  'form', 'button', 'input', 'select', 'textarea', 'label', 'nav', 'aside', 'footer', 'header',
+  'audio', 'video', 'source', 'track', 'map', 'dialog', 'menu', 'link', 'meta', 'title', 'head', 'h1',
+]);
+
+/** Containers judged by link density: lists of links, tables of links, link blocks. */
+const LINK_JUDGED = new Set(['div', 'section', 'ul', 'ol', 'dl', 'table', 'p', 'span', 'li']);
+/** Above this share of text inside links, a block is navigation (a list of headlines, tags). */
+const MAX_LINK_DENSITY = 0.5;
+/** A block with a negative class hint goes at this lower link density (menus with some text). */
+const MAX_LINK_DENSITY_NEGATIVE = 0.2;
+/** A block with a negative hint and less text than this (characters) goes whatever its links:
+ *  author boxes, tag rows, share bars. Longer ones may be mislabelled body wrappers. */
+const MAX_NEGATIVE_BLOCK_CHARS = 500;
+
+export function isDropped(el: El, stats: StatsMap, isRoot: boolean): boolean {
+  const tag = tagOf(el);
+  if (DROP_TAGS.has(tag)) return true;
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style');
+  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
+  if (isRoot) return false;
+  const hints = hintsOf(el);
+  if (isUnlikely(hints)) return true;
+  if (!LINK_JUDGED.has(tag)) return false;
+  const s = stats.get(el);
+  const density = linkDensity(s);
+  if (density > MAX_LINK_DENSITY) return true;
+  if (classWeight(hints) < 0 && (density > MAX_LINK_DENSITY_NEGATIVE || (s?.text ?? 0) < MAX_NEGATIVE_BLOCK_CHARS)) return true;
+  return false;
+}

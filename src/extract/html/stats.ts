@@ -1,0 +1,70 @@
+// Text statistics for every element in one bottom-up pass: text length, text inside links and
+// commas, each counted once per element. Scoring and cleaning read these instead of walking
+// subtrees again, which keeps the extractor linear in the page size.
+import { childrenOf, elementsInOrder, isElement, tagOf, TEXT_NODE, type El } from './dom.js';
+
+export interface ElStats {
+  text: number;
+  link: number;
+  commas: number;
+  /** Number of <p> elements below (or being) this one. */
+  paragraphs: number;
+}
+
+export type StatsMap = Map<El, ElStats>;
+
+export function computeStats(root: El): { stats: StatsMap; order: El[] } {
+  const order = elementsInOrder(root);
+  const stats: StatsMap = new Map();
+  for (const el of order) stats.set(el, { text: 0, link: 0, commas: 0, paragraphs: tagOf(el) === 'p' ? 1 : 0 });
+  for (const el of order) {
+    const own = stats.get(el)!;
+    for (const c of childrenOf(el)) {
+      if (c.nodeType !== TEXT_NODE) continue;
+      const t = c.textContent ?? '';
+      own.text += collapsedLength(t);
+      own.commas += countCommas(t);
+    }
+  }
+  for (let i = order.length - 1; i > 0; i--) {
+    const el = order[i]!;
+    const parent = el.parentNode;
+    if (!isElement(parent as never)) continue;
+    const p = stats.get(parent as El);
+    if (!p) continue;
+    const s = stats.get(el)!;
+    if (tagOf(el) === 'a') s.link = s.text;
+    p.text += s.text;
+    p.link += s.link;
+    p.commas += s.commas;
+    p.paragraphs += s.paragraphs;
+  }
+  return { stats, order };
+}
+
+export function linkDensity(s: ElStats | undefined): number {
+  return !s || s.text === 0 ? 0 : Math.min(1, s.link / s.text);
+}
+
+function collapsedLength(t: string): number {
+  let n = 0;
+  let space = true;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    const ws = c === 32 || c === 10 || c === 9 || c === 13 || c === 160;
+    if (ws) {
+      if (!space) n++;
+      space = true;
+    } else {
+      n++;
+      space = false;
+    }
+  }
+  return n;
+}
+
+function countCommas(t: string): number {
+  let n = 0;
+  for (let i = t.indexOf(','); i >= 0; i = t.indexOf(',', i + 1)) n++;
+  return n + (t.match(/[，、،]/g)?.length ?? 0);
+}

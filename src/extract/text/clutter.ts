@@ -1,0 +1,81 @@
+// Line classes of plain-text page dumps. The patterns describe widgets found across many news
+// sites (newsletter prompts, follow/share buttons, comment boxes, tag lists, photo credits),
+// phrased generically: none is keyed to one site's exact wording.
+
+/** Lines that are page furniture wherever they appear. */
+const CLUTTER: readonly RegExp[] = [
+  /^(sign up|subscribe)\b.{0,120}$/i, // newsletter and account prompts
+  /^(get|receive) (our|the|\w+'s)\b.{0,40}\b(newsletters?|alerts?|briefings?)\b/i,
+  /^follow(\s+(us|topic|topics|this|on|author)\b.*)?:?$/i, // "Follow topic:", "Follow us on X"
+  /^(share|share this( article| story| page)?|share on \w+|tweet|email|print|copy link|save|listen)\s*:?$/i,
+  /^(see|read|view|show|load) (more|all|full)\b.{0,60}$/i, // "See more on", "Read more"
+  /^(hashtags?|tags?|topics?|comments?|related|advertisement|advert|sponsored( content)?|ad)\s*:?$/i,
+  /^(no comments yet|be the first to comment|add a comment|leave a comment|join the (conversation|discussion)).{0,40}$/i,
+  /^\d+\s+comments?$/i,
+  /^try our\b.{0,60}$/i, // product upsell ("Try Our AI Features")
+  /^explore what\b.{0,60}\bcan do for you\b.{0,10}$/i,
+  /^(download|get) (the|our) app\b.{0,80}$/i,
+  /^(click|tap) here\b.{0,80}$/i,
+  /^(copyright|©|\(c\))\s.{0,200}$/i,
+  /^all rights reserved\.?$/i,
+  /^(skip to (main )?content|back to top|scroll to top|menu|search|home)$/i,
+];
+
+/** Markers after which an aggregator lists other articles. */
+const RELATED_MARKER =
+  /^(related (articles|stories|news|content|coverage|posts|reads)|more (stories|news|articles|from [\w' ]{1,30})|you (may|might) (also )?like|recommended( for you| stories)?|read next|what to read next|trending( now)?|most (read|popular))\s*:?$/i;
+
+/** "PHOTO: REUTERS", "Photo: AFP", "Image: Getty Images", "FILE PHOTO: ...". */
+const PHOTO_CREDIT = /^(?:file\s+)?(?:photo|photos|photograph|picture|image|images|pic|credit|photo credit)s?\s*[:：|]\s*(.{1,80})$/i;
+
+/** Boilerplate that only ever appears in agency photo captions. */
+const CAPTION_BOILERPLATE =
+  /\b(ATTENTION EDITORS|THIS IMAGE HAS BEEN SUPPLIED BY A THIRD PARTY|MUST NOT OBSCURE LOGO|TPX IMAGES OF THE DAY|NO RESALES|NO ARCHIVES|MANDATORY CREDIT|EDITORIAL USE ONLY)\b/;
+
+/** Photographer / agency credit inside a caption: "... via REUTERS", "(Photo by X/AFP)". */
+const CAPTION_CREDIT = /\b(?:via|by)\s+(REUTERS|AFP|AP|Getty Images|EPA|Bloomberg)\b|\/(REUTERS|AFP|AP|EPA|Getty Images)\b/;
+
+export type LineClass = 'blank' | 'clutter' | 'related-marker' | 'photo-credit' | 'caption' | 'text';
+
+export function classifyLine(line: string): LineClass {
+  if (line === '') return 'blank';
+  if (RELATED_MARKER.test(line)) return 'related-marker';
+  if (PHOTO_CREDIT.test(line)) return 'photo-credit';
+  if (CAPTION_BOILERPLATE.test(line)) return 'caption';
+  if (CLUTTER.some((re) => re.test(line))) return 'clutter';
+  return 'text';
+}
+
+export function photoCredit(line: string): string | null {
+  const m = PHOTO_CREDIT.exec(line);
+  return m ? m[1]!.trim() : null;
+}
+
+/** Splits an agency caption into what it shows and who supplied it, dropping the boilerplate. */
+export function splitCaption(line: string): { caption: string; credit: string | null } {
+  const cut = CAPTION_BOILERPLATE.exec(line);
+  let caption = (cut ? line.slice(0, cut.index) : line).replace(/[\s-]+$/, '').trim();
+  const credit = CAPTION_CREDIT.exec(caption);
+  let creditText: string | null = null;
+  if (credit) {
+    // The credit is the last sentence-like chunk: "Press service .../Handout via REUTERS".
+    const lastStop = caption.lastIndexOf('. ', credit.index);
+    creditText = caption.slice(lastStop + 2).trim();
+    caption = caption.slice(0, lastStop + 1).trim();
+  }
+  return { caption, credit: creditText };
+}
+
+/** Whether a line reads like running prose: ends like a sentence or is long. Labels, buttons
+ *  and widget titles are short and unpunctuated. */
+export function isProse(line: string): boolean {
+  return /[.!?"”’')\]]$/.test(line) || wordCount(line) >= PROSE_MIN_WORDS;
+}
+
+/** Words in an unpunctuated line that still make it prose (a sentence missing its full stop);
+ *  prompts such as "Explore what X can do for you:" have fewer. */
+const PROSE_MIN_WORDS = 12;
+
+export function wordCount(line: string): number {
+  return line.split(/\s+/).filter(Boolean).length;
+}
