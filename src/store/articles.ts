@@ -20,10 +20,23 @@ export interface ArticleContext {
   seenAt: string;
 }
 
-export async function saveArticle(db: Kysely<Database>, item: ArticleToSave, ctx: ArticleContext): Promise<ArticleSaved> {
+export async function saveArticle(
+  db: Kysely<Database>,
+  item: ArticleToSave,
+  ctx: ArticleContext,
+): Promise<ArticleSaved> {
   const existing = await db
     .selectFrom('articles')
-    .select(['revision', 'page_id', 'text', 'title', 'text_hash', 'changed_at', 'family_id', 'story_id'])
+    .select([
+      'revision',
+      'page_id',
+      'text',
+      'title',
+      'text_hash',
+      'changed_at',
+      'family_id',
+      'story_id',
+    ])
     .where('id', '=', item.id)
     .executeTakeFirst();
   if (existing === undefined) {
@@ -34,7 +47,11 @@ export async function saveArticle(db: Kysely<Database>, item: ArticleToSave, ctx
   if (existing.text_hash === item.fingerprint.textHash) {
     await db
       .updateTable('articles')
-      .set({ last_seen: ctx.seenAt, family_id: item.grouping.familyId, story_id: item.grouping.storyId })
+      .set({
+        last_seen: ctx.seenAt,
+        family_id: item.grouping.familyId,
+        story_id: item.grouping.storyId,
+      })
       .where('id', '=', item.id)
       .execute();
     return { outcome: 'unchanged', previous };
@@ -51,22 +68,24 @@ export async function saveArticle(db: Kysely<Database>, item: ArticleToSave, ctx
       seen_at: existing.changed_at,
     })
     .execute();
-  const { id: _id, first_seen: _first, ...changes } = newRow(item, ctx);
   await db
     .updateTable('articles')
-    .set({ ...changes, revision: existing.revision + 1 })
+    .set({ ...currentText(item, ctx), revision: existing.revision + 1 })
     .where('id', '=', item.id)
     .execute();
   return { outcome: 'revised', previous };
 }
 
 function newRow(item: ArticleToSave, ctx: ArticleContext): Insertable<ArticleTable> {
+  return { id: item.id, revision: 1, first_seen: ctx.seenAt, ...currentText(item, ctx) };
+}
+
+/** Every column a new revision replaces (all but id, revision and first_seen). */
+function currentText(item: ArticleToSave, ctx: ArticleContext) {
   const { article, fingerprint, grouping } = item;
   return {
-    id: item.id,
     page_id: ctx.pageId,
     position: item.position,
-    revision: 1,
     url: article.url,
     outlet_id: ctx.outletId,
     title: article.title,
@@ -88,7 +107,6 @@ function newRow(item: ArticleToSave, ctx: ArticleContext): Insertable<ArticleTab
     family_id: grouping.familyId,
     story_id: grouping.storyId,
     is_original: grouping.isOriginal ? 1 : 0,
-    first_seen: ctx.seenAt,
     last_seen: ctx.seenAt,
     changed_at: ctx.seenAt,
   };
@@ -104,7 +122,10 @@ export interface RevisionRow {
 }
 
 /** Superseded texts of one article, oldest first (the current text is on the article row). */
-export async function listRevisions(db: Kysely<Database>, articleId: string): Promise<RevisionRow[]> {
+export async function listRevisions(
+  db: Kysely<Database>,
+  articleId: string,
+): Promise<RevisionRow[]> {
   const rows = await db
     .selectFrom('article_revisions')
     .selectAll()

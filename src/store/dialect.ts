@@ -37,9 +37,15 @@ export interface Connection {
 export function connect(databaseUrl: string): Connection {
   if (databaseUrl.startsWith('sqlite:')) return connectSqlite(databaseUrl.slice('sqlite:'.length));
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    throw new StorylineError('CONFIG_INVALID', 'store: unable to open postgres://...: PostgreSQL is not supported yet');
+    throw new StorylineError(
+      'CONFIG_INVALID',
+      'store: unable to open postgres://...: PostgreSQL is not supported yet',
+    );
   }
-  throw new StorylineError('CONFIG_INVALID', `store: unable to open ${databaseUrl}: expected sqlite:<path> or postgres://`);
+  throw new StorylineError(
+    'CONFIG_INVALID',
+    `store: unable to open ${databaseUrl}: expected sqlite:<path> or postgres://`,
+  );
 }
 
 function connectSqlite(path: string): Connection {
@@ -50,7 +56,9 @@ function connectSqlite(path: string): Connection {
   try {
     database = new BetterSqlite3(file);
   } catch (error) {
-    throw new StorylineError('STORE_FAILED', `store: unable to open ${file}: ${String(error)}`, { cause: error });
+    throw new StorylineError('STORE_FAILED', `store: unable to open ${file}: ${String(error)}`, {
+      cause: error,
+    });
   }
   // WAL lets web readers run while a worker writes; NORMAL sync is durable enough under WAL
   // (a power cut may lose the last commits, never corrupt the file: sqlite.org/wal.html).
@@ -74,7 +82,9 @@ const sqliteDialect: StoreDialect = {
   },
   async indexArticle(db, id, title, text) {
     await sql`DELETE FROM article_search WHERE article_id = ${id}`.execute(db);
-    await sql`INSERT INTO article_search (article_id, title, text) VALUES (${id}, ${title ?? ''}, ${text})`.execute(db);
+    await sql`INSERT INTO article_search (article_id, title, text) VALUES (${id}, ${title ?? ''}, ${text})`.execute(
+      db,
+    );
   },
   async search(db, query, limit) {
     const match = ftsQuery(query);

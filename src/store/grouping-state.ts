@@ -9,7 +9,10 @@ import type { GroupingStateRow } from './index.js';
 /** Rows per query: large enough to amortise the round trip, small enough to keep memory flat. */
 export const GROUPING_STATE_BATCH_ROWS = 500;
 
-export async function* groupingState(db: Kysely<Database>, batchRows = GROUPING_STATE_BATCH_ROWS): AsyncGenerator<GroupingStateRow> {
+export async function* groupingState(
+  db: Kysely<Database>,
+  batchRows = GROUPING_STATE_BATCH_ROWS,
+): AsyncGenerator<GroupingStateRow> {
   let after: { firstSeen: string; id: string } | null = null;
   for (;;) {
     let query = db
@@ -34,7 +37,12 @@ export async function* groupingState(db: Kysely<Database>, batchRows = GROUPING_
       .limit(batchRows);
     if (after !== null) {
       const { firstSeen, id } = after;
-      query = query.where((eb) => eb.or([eb('first_seen', '>', firstSeen), eb.and([eb('first_seen', '=', firstSeen), eb('id', '>', id)])]));
+      query = query.where((eb) =>
+        eb.or([
+          eb('first_seen', '>', firstSeen),
+          eb.and([eb('first_seen', '=', firstSeen), eb('id', '>', id)]),
+        ]),
+      );
     }
     const rows = await query.execute();
     if (rows.length === 0) return;

@@ -11,7 +11,15 @@ export const UNTITLED_HEADLINE_CHARS = 100;
 export async function ensureStory(db: Kysely<Database>, id: string, seenAt: string): Promise<void> {
   await db
     .insertInto('stories')
-    .values({ id, headline: '', article_count: 0, family_count: 0, outlet_count: 0, first_seen: seenAt, last_updated: seenAt })
+    .values({
+      id,
+      headline: '',
+      article_count: 0,
+      family_count: 0,
+      outlet_count: 0,
+      first_seen: seenAt,
+      last_updated: seenAt,
+    })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
 }
@@ -20,12 +28,28 @@ export async function ensureStory(db: Kysely<Database>, id: string, seenAt: stri
  * Puts family `id` in story `storyId`, creating it if missing. A family lies inside one story,
  * so moving it moves all its articles; returns the story it left (null if none or unchanged).
  */
-export async function placeFamily(db: Kysely<Database>, id: string, storyId: string, seenAt: string): Promise<string | null> {
-  const row = await db.selectFrom('families').select('story_id').where('id', '=', id).executeTakeFirst();
+export async function placeFamily(
+  db: Kysely<Database>,
+  id: string,
+  storyId: string,
+  seenAt: string,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('families')
+    .select('story_id')
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (row === undefined) {
     await db
       .insertInto('families')
-      .values({ id, story_id: storyId, original_article_id: null, article_count: 0, first_seen: seenAt, last_updated: seenAt })
+      .values({
+        id,
+        story_id: storyId,
+        original_article_id: null,
+        article_count: 0,
+        first_seen: seenAt,
+        last_updated: seenAt,
+      })
       .execute();
     return null;
   }
@@ -36,9 +60,18 @@ export async function placeFamily(db: Kysely<Database>, id: string, storyId: str
 }
 
 /** Moves everything of story `from` into `into` and deletes `from`. No-op when `from` is gone. */
-export async function mergeStory(db: Kysely<Database>, from: string, into: string, seenAt: string): Promise<boolean> {
+export async function mergeStory(
+  db: Kysely<Database>,
+  from: string,
+  into: string,
+  seenAt: string,
+): Promise<boolean> {
   if (from === into) return false;
-  const exists = await db.selectFrom('stories').select('id').where('id', '=', from).executeTakeFirst();
+  const exists = await db
+    .selectFrom('stories')
+    .select('id')
+    .where('id', '=', from)
+    .executeTakeFirst();
   if (exists === undefined) return false;
   await ensureStory(db, into, seenAt);
   await db.updateTable('families').set({ story_id: into }).where('story_id', '=', from).execute();
@@ -52,20 +85,45 @@ export async function mergeStory(db: Kysely<Database>, from: string, into: strin
  * Moves the articles of family `from` into `into` and deletes `from`; returns the stories
  * involved (they need recounting), or null when `from` is gone.
  */
-export async function mergeFamily(db: Kysely<Database>, from: string, into: string, seenAt: string): Promise<string[] | null> {
+export async function mergeFamily(
+  db: Kysely<Database>,
+  from: string,
+  into: string,
+  seenAt: string,
+): Promise<string[] | null> {
   if (from === into) return null;
-  const source = await db.selectFrom('families').select('story_id').where('id', '=', from).executeTakeFirst();
+  const source = await db
+    .selectFrom('families')
+    .select('story_id')
+    .where('id', '=', from)
+    .executeTakeFirst();
   if (source === undefined) return null;
-  const target = await db.selectFrom('families').select('story_id').where('id', '=', into).executeTakeFirst();
+  const target = await db
+    .selectFrom('families')
+    .select('story_id')
+    .where('id', '=', into)
+    .executeTakeFirst();
   const storyId = target?.story_id ?? source.story_id;
   if (target === undefined) await placeFamily(db, into, storyId, seenAt);
-  await db.updateTable('articles').set({ family_id: into, story_id: storyId }).where('family_id', '=', from).execute();
+  await db
+    .updateTable('articles')
+    .set({ family_id: into, story_id: storyId })
+    .where('family_id', '=', from)
+    .execute();
   await db.deleteFrom('families').where('id', '=', from).execute();
   return [...new Set([source.story_id, storyId])];
 }
 
-export async function setFamilyOriginal(db: Kysely<Database>, familyId: string, originalId: string): Promise<void> {
-  await db.updateTable('families').set({ original_article_id: originalId }).where('id', '=', familyId).execute();
+export async function setFamilyOriginal(
+  db: Kysely<Database>,
+  familyId: string,
+  originalId: string,
+): Promise<void> {
+  await db
+    .updateTable('families')
+    .set({ original_article_id: originalId })
+    .where('id', '=', familyId)
+    .execute();
 }
 
 /**
@@ -76,7 +134,11 @@ export async function recountFamily(db: Kysely<Database>, id: string): Promise<v
   const agg = await db
     .selectFrom('articles')
     .where('family_id', '=', id)
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('first_seen').as('first'), eb.fn.max('changed_at').as('last')])
+    .select((eb) => [
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.min('first_seen').as('first'),
+      eb.fn.max('changed_at').as('last'),
+    ])
     .executeTakeFirstOrThrow();
   if (Number(agg.n) === 0 || agg.first === null || agg.last === null) {
     await db.deleteFrom('families').where('id', '=', id).execute();
@@ -85,7 +147,12 @@ export async function recountFamily(db: Kysely<Database>, id: string): Promise<v
   const original = await familyOriginal(db, id);
   await db
     .updateTable('families')
-    .set({ article_count: Number(agg.n), first_seen: agg.first, last_updated: agg.last, original_article_id: original })
+    .set({
+      article_count: Number(agg.n),
+      first_seen: agg.first,
+      last_updated: agg.last,
+      original_article_id: original,
+    })
     .where('id', '=', id)
     .execute();
   await db
@@ -98,7 +165,11 @@ export async function recountFamily(db: Kysely<Database>, id: string): Promise<v
 async function familyOriginal(db: Kysely<Database>, id: string): Promise<string> {
   const recorded = await db
     .selectFrom('families')
-    .innerJoin('articles', (join) => join.onRef('articles.id', '=', 'families.original_article_id').onRef('articles.family_id', '=', 'families.id'))
+    .innerJoin('articles', (join) =>
+      join
+        .onRef('articles.id', '=', 'families.original_article_id')
+        .onRef('articles.family_id', '=', 'families.id'),
+    )
     .select('articles.id')
     .where('families.id', '=', id)
     .executeTakeFirst();
@@ -172,5 +243,7 @@ async function storyHeadline(db: Kysely<Database>, id: string): Promise<string> 
     .orderBy('id')
     .executeTakeFirstOrThrow();
   const text = first.text.replace(/\s+/g, ' ').trim();
-  return text.length <= UNTITLED_HEADLINE_CHARS ? text : `${text.slice(0, UNTITLED_HEADLINE_CHARS - 1).trimEnd()}…`;
+  return text.length <= UNTITLED_HEADLINE_CHARS
+    ? text
+    : `${text.slice(0, UNTITLED_HEADLINE_CHARS - 1).trimEnd()}…`;
 }

@@ -20,24 +20,34 @@ export function createStore({ db, dialect }: Connection, now: () => Date): Store
       return await run();
     } catch (error) {
       if (error instanceof StorylineError) throw error;
-      throw new StorylineError('STORE_FAILED', `store: unable to ${action}: ${describeError(error)}`, { cause: error });
+      throw new StorylineError(
+        'STORE_FAILED',
+        `store: unable to ${action}: ${describeError(error)}`,
+        { cause: error },
+      );
     }
   };
   return {
     dialect: dialect.name,
-    hasPage: (sha256) => attempt('look up a page', async () => (await findPageId(db, sha256)) !== null),
+    hasPage: (sha256) =>
+      attempt('look up a page', async () => (await findPageId(db, sha256)) !== null),
     savePage: (input) => savePage(db, dialect, input, now()),
     groupingState: () => groupingState(db),
-    listStories: ({ limit, offset = 0 }) => attempt('list stories', () => listStories(db, limit, offset)),
+    listStories: ({ limit, offset = 0 }) =>
+      attempt('list stories', () => listStories(db, limit, offset)),
     getStory: (id) => attempt(`read story ${id}`, () => getStory(db, id)),
     getArticle: (id) => attempt(`read article ${id}`, () => getArticle(db, id)),
     articleRevisions: (id) => attempt(`read revisions of ${id}`, () => listRevisions(db, id)),
     search: (query, limit) =>
-      attempt('search', async () => getArticles(db, await dialect.search(db, query, Math.min(limit, MAX_SEARCH_RESULTS)))),
+      attempt('search', async () =>
+        getArticles(db, await dialect.search(db, query, Math.min(limit, MAX_SEARCH_RESULTS))),
+      ),
     pageBody: (pageId) => attempt(`read page ${pageId}`, () => readPageBody(db, pageId)),
-    addSource: (source) => attempt(`add source ${source.uri}`, () => upsertSource(db, source, now().toISOString())),
+    addSource: (source) =>
+      attempt(`add source ${source.uri}`, () => upsertSource(db, source, now().toISOString())),
     listSources: () => attempt('list sources', () => listSources(db)),
-    recordSourceFetch: (uri, fetch) => attempt(`record a fetch of ${uri}`, () => recordSourceFetch(db, uri, fetch)),
+    recordSourceFetch: (uri, fetch) =>
+      attempt(`record a fetch of ${uri}`, () => recordSourceFetch(db, uri, fetch)),
     removeSource: (uri) => attempt(`remove source ${uri}`, () => removeSource(db, uri)),
     stats: () => attempt('count rows', () => countRows(db)),
     close: () => db.destroy(),

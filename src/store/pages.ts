@@ -5,7 +5,11 @@ import type { Database } from './schema.js';
 import type { PageToSave } from './index.js';
 
 export async function findPageId(db: Kysely<Database>, sha256: string): Promise<number | null> {
-  const row = await db.selectFrom('pages').select('id').where('sha256', '=', sha256).executeTakeFirst();
+  const row = await db
+    .selectFrom('pages')
+    .select('id')
+    .where('sha256', '=', sha256)
+    .executeTakeFirst();
   return row?.id ?? null;
 }
 
@@ -48,7 +52,14 @@ export async function putPage(
 }
 
 /** The page's original bytes, or null for an unknown id. */
-export async function readPageBody(db: Kysely<Database>, pageId: number): Promise<Uint8Array | null> {
-  const row = await db.selectFrom('pages').select('body').where('id', '=', pageId).executeTakeFirst();
+export async function readPageBody(
+  db: Kysely<Database>,
+  pageId: number,
+): Promise<Uint8Array | null> {
+  const row = await db
+    .selectFrom('pages')
+    .select('body')
+    .where('id', '=', pageId)
+    .executeTakeFirst();
   return row === undefined ? null : decompress(row.body);
 }

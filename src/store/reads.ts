@@ -7,7 +7,11 @@ import { topicsOfArticles, topicsOfStory } from './topics.js';
 import type { ArticleRow, FamilyView, StorySummaryRow, StoryView } from './index.js';
 
 /** Stories, most recently updated first; ties broken by id so paging is stable. */
-export async function listStories(db: Kysely<Database>, limit: number, offset: number): Promise<StorySummaryRow[]> {
+export async function listStories(
+  db: Kysely<Database>,
+  limit: number,
+  offset: number,
+): Promise<StorySummaryRow[]> {
   const rows = await db
     .selectFrom('stories')
     .selectAll()
@@ -40,7 +44,11 @@ export async function getStory(db: Kysely<Database>, id: string): Promise<StoryV
     articles: originalFirst(articles.filter((a) => a.familyId === f.id)),
   }));
   const outlets = await outletsOfStories(db, [id]);
-  return { story: toSummary(story, outlets.get(id) ?? []), families: views, topics: await topicsOfStory(db, id) };
+  return {
+    story: toSummary(story, outlets.get(id) ?? []),
+    families: views,
+    topics: await topicsOfStory(db, id),
+  };
 }
 
 export async function getArticle(db: Kysely<Database>, id: string): Promise<ArticleRow | null> {
@@ -49,7 +57,10 @@ export async function getArticle(db: Kysely<Database>, id: string): Promise<Arti
 }
 
 /** Articles in the order of `ids` (unknown ids are skipped), for search results. */
-export async function getArticles(db: Kysely<Database>, ids: readonly string[]): Promise<ArticleRow[]> {
+export async function getArticles(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<ArticleRow[]> {
   if (ids.length === 0) return [];
   const rows = await readArticles(db, (q) => q.where('articles.id', 'in', ids));
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -74,7 +85,10 @@ function articleQuery(db: Kysely<Database>) {
 type ArticleQuery = ReturnType<typeof articleQuery>;
 type ArticleQueryRow = Awaited<ReturnType<ArticleQuery['execute']>>[number];
 
-async function readArticles(db: Kysely<Database>, filter: (q: ArticleQuery) => ArticleQuery): Promise<ArticleRow[]> {
+async function readArticles(
+  db: Kysely<Database>,
+  filter: (q: ArticleQuery) => ArticleQuery,
+): Promise<ArticleRow[]> {
   const rows = await filter(articleQuery(db)).execute();
   const topics = await topicsOfArticles(
     db,
@@ -114,7 +128,10 @@ function toArticleRow(r: ArticleQueryRow, topics: ArticleRow['topics']): Article
 }
 
 /** Outlet names per story, in the order they first covered it. */
-async function outletsOfStories(db: Kysely<Database>, storyIds: readonly string[]): Promise<Map<string, string[]>> {
+async function outletsOfStories(
+  db: Kysely<Database>,
+  storyIds: readonly string[],
+): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   if (storyIds.length === 0) return out;
   const rows = await db
@@ -122,7 +139,11 @@ async function outletsOfStories(db: Kysely<Database>, storyIds: readonly string[
     .innerJoin('outlets', 'outlets.id', 'articles.outlet_id')
     .where('articles.story_id', 'in', storyIds)
     .groupBy(['articles.story_id', 'outlets.name'])
-    .select((eb) => ['articles.story_id', 'outlets.name', eb.fn.min('articles.first_seen').as('first')])
+    .select((eb) => [
+      'articles.story_id',
+      'outlets.name',
+      eb.fn.min('articles.first_seen').as('first'),
+    ])
     .orderBy('first')
     .orderBy('outlets.name')
     .execute();

@@ -7,7 +7,15 @@ import { StorylineError, describeError } from '../errors.js';
 import { saveArticle } from './articles.js';
 import { domainOf, isoTime } from './codec.js';
 import type { StoreDialect } from './dialect.js';
-import { ensureStory, mergeFamily, mergeStory, placeFamily, recountFamily, recountStory, setFamilyOriginal } from './groups.js';
+import {
+  ensureStory,
+  mergeFamily,
+  mergeStory,
+  placeFamily,
+  recountFamily,
+  recountStory,
+  setFamilyOriginal,
+} from './groups.js';
 import { upsertOutlet } from './outlets.js';
 import { putPage } from './pages.js';
 import type { Database } from './schema.js';
@@ -21,24 +29,50 @@ interface Touched {
   stories: Set<string>;
 }
 
-export async function savePage(db: Kysely<Database>, dialect: StoreDialect, input: PageToSave, now: Date): Promise<SaveResult> {
+export async function savePage(
+  db: Kysely<Database>,
+  dialect: StoreDialect,
+  input: PageToSave,
+  now: Date,
+): Promise<SaveResult> {
   try {
     return await db.transaction().execute((trx) => writePage(trx, dialect, input, now));
   } catch (error) {
-    throw new StorylineError('STORE_FAILED', `store: unable to save page ${input.page.url}: ${describeError(error)}`, {
-      cause: error,
-    });
+    throw new StorylineError(
+      'STORE_FAILED',
+      `store: unable to save page ${input.page.url}: ${describeError(error)}`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 
-async function writePage(db: Kysely<Database>, dialect: StoreDialect, input: PageToSave, now: Date): Promise<SaveResult> {
+async function writePage(
+  db: Kysely<Database>,
+  dialect: StoreDialect,
+  input: PageToSave,
+  now: Date,
+): Promise<SaveResult> {
   const seenAt = isoTime(input.page.fetchedAt);
   const sourceId =
-    input.sourceUri === null ? null : await upsertSource(db, { kind: guessKind(input.sourceUri), uri: input.sourceUri }, isoTime(now));
+    input.sourceUri === null
+      ? null
+      : await upsertSource(
+          db,
+          { kind: guessKind(input.sourceUri), uri: input.sourceUri },
+          isoTime(now),
+        );
   const page = await putPage(db, input, sourceId, isoTime(now));
   const touched: Touched = { families: new Set(), stories: new Set() };
   await applyMerges(db, input, seenAt, touched);
-  const result: SaveResult = { pageId: page.id, pageExisted: page.existed, inserted: 0, revised: 0, unchanged: 0 };
+  const result: SaveResult = {
+    pageId: page.id,
+    pageExisted: page.existed,
+    inserted: 0,
+    revised: 0,
+    unchanged: 0,
+  };
   const outlets = new Map<string, number>();
   for (const item of input.articles) {
     const outletId = await outletFor(db, item, input.page.url, outlets);
@@ -54,7 +88,8 @@ async function writePage(db: Kysely<Database>, dialect: StoreDialect, input: Pag
       touched.stories.add(saved.previous.storyId);
     }
     await setArticleTopics(db, item.id, item.topics);
-    if (saved.outcome !== 'unchanged') await dialect.indexArticle(db, item.id, item.article.title, item.article.text);
+    if (saved.outcome !== 'unchanged')
+      await dialect.indexArticle(db, item.id, item.article.title, item.article.text);
   }
   for (const { familyId, originalId } of input.familyOriginals) {
     await setFamilyOriginal(db, familyId, originalId);
@@ -65,7 +100,12 @@ async function writePage(db: Kysely<Database>, dialect: StoreDialect, input: Pag
 }
 
 /** Story merges first: a family merge then finds both families already in the surviving story. */
-async function applyMerges(db: Kysely<Database>, input: PageToSave, seenAt: string, touched: Touched): Promise<void> {
+async function applyMerges(
+  db: Kysely<Database>,
+  input: PageToSave,
+  seenAt: string,
+  touched: Touched,
+): Promise<void> {
   for (const { from, into } of input.mergedStories) {
     if (await mergeStory(db, from, into, seenAt)) touched.stories.add(into);
   }
@@ -77,7 +117,12 @@ async function applyMerges(db: Kysely<Database>, input: PageToSave, seenAt: stri
   }
 }
 
-async function outletFor(db: Kysely<Database>, item: ArticleToSave, pageUrl: string, cache: Map<string, number>): Promise<number | null> {
+async function outletFor(
+  db: Kysely<Database>,
+  item: ArticleToSave,
+  pageUrl: string,
+  cache: Map<string, number>,
+): Promise<number | null> {
   const name = item.article.outlet?.trim();
   if (!name) return null;
   const cached = cache.get(name);
@@ -93,7 +138,11 @@ async function outletFor(db: Kysely<Database>, item: ArticleToSave, pageUrl: str
 /** Families before stories: an emptied family must be gone before its story is recounted. */
 async function recount(db: Kysely<Database>, touched: Touched): Promise<void> {
   for (const id of touched.families) {
-    const row = await db.selectFrom('families').select('story_id').where('id', '=', id).executeTakeFirst();
+    const row = await db
+      .selectFrom('families')
+      .select('story_id')
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (row !== undefined) touched.stories.add(row.story_id);
     await recountFamily(db, id);
   }

@@ -38,13 +38,21 @@ export function guessKind(uri: string): SourceKind {
 }
 
 /** Returns the id of the source with this URI, adding it when new (an existing kind is kept). */
-export async function upsertSource(db: Kysely<Database>, source: SourceToAdd, addedAt: string): Promise<number> {
+export async function upsertSource(
+  db: Kysely<Database>,
+  source: SourceToAdd,
+  addedAt: string,
+): Promise<number> {
   await db
     .insertInto('sources')
     .values({ kind: source.kind, uri: source.uri, title: source.title ?? null, added_at: addedAt })
     .onConflict((oc) => oc.column('uri').doNothing())
     .execute();
-  const row = await db.selectFrom('sources').select('id').where('uri', '=', source.uri).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('sources')
+    .select('id')
+    .where('uri', '=', source.uri)
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -54,7 +62,11 @@ export async function listSources(db: Kysely<Database>): Promise<SourceRow[]> {
 }
 
 /** Records a fetch: success resets the failure count, failure increments it. */
-export async function recordSourceFetch(db: Kysely<Database>, uri: string, fetch: SourceFetch): Promise<void> {
+export async function recordSourceFetch(
+  db: Kysely<Database>,
+  uri: string,
+  fetch: SourceFetch,
+): Promise<void> {
   const query = db.updateTable('sources').where('uri', '=', uri);
   if (fetch.error === null) {
     await query
@@ -67,15 +79,25 @@ export async function recordSourceFetch(db: Kysely<Database>, uri: string, fetch
       })
       .execute();
   } else {
-    await query.set((eb) => ({ last_error: fetch.error, failures: eb('failures', '+', 1) })).execute();
+    await query
+      .set((eb) => ({ last_error: fetch.error, failures: eb('failures', '+', 1) }))
+      .execute();
   }
 }
 
 export async function removeSource(db: Kysely<Database>, uri: string): Promise<boolean> {
-  const source = await db.selectFrom('sources').select('id').where('uri', '=', uri).executeTakeFirst();
+  const source = await db
+    .selectFrom('sources')
+    .select('id')
+    .where('uri', '=', uri)
+    .executeTakeFirst();
   if (source === undefined) return false;
   // Pages stay (they are the raw record); they just lose their link to the source.
-  await db.updateTable('pages').set({ source_id: null }).where('source_id', '=', source.id).execute();
+  await db
+    .updateTable('pages')
+    .set({ source_id: null })
+    .where('source_id', '=', source.id)
+    .execute();
   await db.deleteFrom('sources').where('id', '=', source.id).execute();
   return true;
 }

@@ -3,7 +3,14 @@ import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
 import type { StoreStats } from './index.js';
 
-const COUNTED = { pages: 'pages', articles: 'articles', families: 'families', stories: 'stories', outlets: 'outlets', topics: 'topics' } as const;
+const COUNTED = {
+  pages: 'pages',
+  articles: 'articles',
+  families: 'families',
+  stories: 'stories',
+  outlets: 'outlets',
+  topics: 'topics',
+} as const;
 
 export async function countRows(db: Kysely<Database>): Promise<StoreStats> {
   const entries = await Promise.all(

@@ -5,7 +5,11 @@ import type { Topic } from '../types.js';
 import type { Database } from './schema.js';
 
 /** Replaces the topics of one article, creating topics that are new. */
-export async function setArticleTopics(db: Kysely<Database>, articleId: string, topics: readonly Topic[]): Promise<void> {
+export async function setArticleTopics(
+  db: Kysely<Database>,
+  articleId: string,
+  topics: readonly Topic[],
+): Promise<void> {
   await db.deleteFrom('article_topics').where('article_id', '=', articleId).execute();
   const unique = [...new Map(topics.map((t) => [t.key, t])).values()];
   if (unique.length === 0) return;
@@ -42,13 +46,20 @@ export async function recountStoryTopics(db: Kysely<Database>, storyId: string):
         .innerJoin('articles', 'articles.id', 'article_topics.article_id')
         .where('articles.story_id', '=', storyId)
         .groupBy('article_topics.topic_id')
-        .select((s) => [s.val(storyId).as('story_id'), 'article_topics.topic_id', s.fn.countAll<number>().as('article_count')]),
+        .select((s) => [
+          s.val(storyId).as('story_id'),
+          'article_topics.topic_id',
+          s.fn.countAll<number>().as('article_count'),
+        ]),
     )
     .execute();
 }
 
 /** Topics of many articles at once (one query), keyed by article id. */
-export async function topicsOfArticles(db: Kysely<Database>, articleIds: readonly string[]): Promise<Map<string, Topic[]>> {
+export async function topicsOfArticles(
+  db: Kysely<Database>,
+  articleIds: readonly string[],
+): Promise<Map<string, Topic[]>> {
   const out = new Map<string, Topic[]>();
   if (articleIds.length === 0) return out;
   const rows = await db

@@ -25,7 +25,9 @@ async function sourcesAndOutlets(db: Kysely<unknown>, dialect: StoreDialect): Pr
   await db.schema
     .createTable('sources')
     .addColumn('id', 'integer', (c) => dialect.idColumn(c))
-    .addColumn('kind', 'text', (c) => c.notNull().check(sqlIn('kind', ['file', 'feed', 'sitemap', 'page'])))
+    .addColumn('kind', 'text', (c) =>
+      c.notNull().check(sqlIn('kind', ['file', 'feed', 'sitemap', 'page'])),
+    )
     .addColumn('uri', 'text', (c) => c.notNull().unique())
     .addColumn('title', 'text')
     .addColumn('added_at', 'text', (c) => c.notNull())
@@ -48,7 +50,9 @@ async function pages(db: Kysely<unknown>, dialect: StoreDialect): Promise<void> 
     .addColumn('sha256', 'text', (c) => c.notNull().unique())
     .addColumn('byte_length', 'integer', (c) => c.notNull())
     .addColumn('body', dialect.bytesType, (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull().check(sqlIn('status', ['processed', 'not-article', 'failed'])))
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(sqlIn('status', ['processed', 'not-article', 'failed'])),
+    )
     .addColumn('note', 'text')
     .addColumn('processed_at', 'text', (c) => c.notNull())
     .execute();
@@ -66,7 +70,11 @@ async function groups(db: Kysely<unknown>): Promise<void> {
     .addColumn('first_seen', 'text', (c) => c.notNull())
     .addColumn('last_updated', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('stories_last_updated').on('stories').columns(['last_updated', 'id']).execute();
+  await db.schema
+    .createIndex('stories_last_updated')
+    .on('stories')
+    .columns(['last_updated', 'id'])
+    .execute();
   // No foreign key from original_article_id to articles: articles reference families, and the
   // cycle would need deferred constraints; the store sets both sides in one transaction.
   await db.schema
@@ -113,13 +121,27 @@ async function articles(db: Kysely<unknown>, dialect: StoreDialect): Promise<voi
     .addColumn('last_seen', 'text', (c) => c.notNull())
     .addColumn('changed_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('articles_story').on('articles').columns(['story_id', 'first_seen']).execute();
-  await db.schema.createIndex('articles_family').on('articles').columns(['family_id', 'first_seen']).execute();
-  await db.schema.createIndex('articles_first_seen').on('articles').columns(['first_seen', 'id']).execute();
+  await db.schema
+    .createIndex('articles_story')
+    .on('articles')
+    .columns(['story_id', 'first_seen'])
+    .execute();
+  await db.schema
+    .createIndex('articles_family')
+    .on('articles')
+    .columns(['family_id', 'first_seen'])
+    .execute();
+  await db.schema
+    .createIndex('articles_first_seen')
+    .on('articles')
+    .columns(['first_seen', 'id'])
+    .execute();
   await db.schema.createIndex('articles_page').on('articles').column('page_id').execute();
   await db.schema
     .createTable('article_revisions')
-    .addColumn('article_id', 'text', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+    .addColumn('article_id', 'text', (c) =>
+      c.notNull().references('articles.id').onDelete('cascade'),
+    )
     .addColumn('revision', 'integer', (c) => c.notNull())
     .addColumn('page_id', 'integer', (c) => c.notNull().references('pages.id'))
     .addColumn('text', 'text', (c) => c.notNull())
@@ -140,11 +162,17 @@ async function topics(db: Kysely<unknown>, dialect: StoreDialect): Promise<void>
     .execute();
   await db.schema
     .createTable('article_topics')
-    .addColumn('article_id', 'text', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+    .addColumn('article_id', 'text', (c) =>
+      c.notNull().references('articles.id').onDelete('cascade'),
+    )
     .addColumn('topic_id', 'integer', (c) => c.notNull().references('topics.id'))
     .addPrimaryKeyConstraint('article_topics_pk', ['article_id', 'topic_id'])
     .execute();
-  await db.schema.createIndex('article_topics_topic').on('article_topics').column('topic_id').execute();
+  await db.schema
+    .createIndex('article_topics_topic')
+    .on('article_topics')
+    .column('topic_id')
+    .execute();
   await db.schema
     .createTable('story_topics')
     .addColumn('story_id', 'text', (c) => c.notNull().references('stories.id').onDelete('cascade'))

@@ -20,12 +20,19 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
 }
 
 /** Runs every pending migration; throws STORE_FAILED naming the migration that failed. */
-export async function migrateToLatest(db: Kysely<Database>, dialect: StoreDialect): Promise<string[]> {
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  dialect: StoreDialect,
+): Promise<string[]> {
   const migrator = new Migrator({ db, provider: migrationProvider(dialect) });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new StorylineError('STORE_FAILED', `store: unable to migrate (${failed}): ${String(error)}`, { cause: error });
+    throw new StorylineError(
+      'STORE_FAILED',
+      `store: unable to migrate (${failed}): ${String(error)}`,
+      { cause: error },
+    );
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

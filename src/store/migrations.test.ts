@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import BetterSqlite3 from 'better-sqlite3';
+import { isStorylineError } from '../errors.js';
+import {
+  DIALECTS,
+  FERRY_STRIKE,
+  FIXED_NOW,
+  articleToSave,
+  pageToSave,
+} from '../../test/store/store-fixtures.js';
+import { openStore } from './index.js';
+
+const TABLES = [
+  'article_revisions',
+  'article_search',
+  'article_topics',
+  'articles',
+  'families',
+  'outlets',
+  'pages',
+  'sources',
+  'stories',
+  'story_topics',
+  'topics',
+];
+
+describe('store migrations (sqlite file)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'storyline-store-'));
+  const file = join(dir, 'nested', 'folder', 'storyline.db');
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('creates the parent folder and every table', async () => {
+    const store = await openStore(`sqlite:${file}`, { now: FIXED_NOW });
+    await store.close();
+    const raw = new BetterSqlite3(file, { readonly: true });
+    const names = raw
+      .prepare(
+        `SELECT name FROM sqlite_master WHERE type IN ('table') AND name NOT GLOB 'kysely_*' AND name NOT GLOB 'article_search_*' AND name NOT GLOB 'sqlite_*'`,
+      )
+      .all()
+      .map((r) => (r as { name: string }).name)
+      .sort();
+    raw.close();
+    assert.deepEqual(names, TABLES);
+  });
+
+  it('re-runs as a no-op on an existing file and keeps its data', async () => {
+    const first = await openStore(`sqlite:${file}`, { now: FIXED_NOW });
+    await first.savePage(
+      pageToSave({
+        url: 'https://harbour-gazette.example/ferry',
+        fetchedAt: '2026-03-01T10:00:00.000Z',
+        articles: [articleToSave({ id: 'a1', familyId: 'f1', storyId: 's1', text: FERRY_STRIKE })],
+      }),
+    );
+    await first.close();
+    const second = await openStore(`sqlite:${file}`, { now: FIXED_NOW });
+    assert.equal((await second.stats()).articles, 1);
+    await second.close();
+    const raw = new BetterSqlite3(file, { readonly: true });
+    const applied = raw.prepare('SELECT name FROM kysely_migration ORDER BY name').all();
+    raw.close();
+    assert.deepEqual(applied, [{ name: '001-core-tables' }, { name: '002-article-search' }]);
+  });
+
+  it('puts a file database in WAL mode', async () => {
+    const store = await openStore(`sqlite:${file}`, { now: FIXED_NOW });
+    const raw = new BetterSqlite3(file);
+    const mode = raw.pragma('journal_mode', { simple: true });
+    raw.close();
+    await store.close();
+    assert.equal(mode, 'wal');
+  });
+});
+
+for (const dialect of DIALECTS) {
+  describe(`store opening (${dialect.name})`, () => {
+    it('opens an empty store with zero counts', async () => {
+      const store = await openStore(dialect.url(), { now: FIXED_NOW });
+      assert.equal(store.dialect, dialect.name);
+      assert.deepEqual(await store.stats(), {
+        pages: 0,
+        articles: 0,
+        families: 0,
+        stories: 0,
+        outlets: 0,
+        topics: 0,
+      });
+      await store.close();
+    });
+  });
+}
+
+describe('openStore', () => {
+  it('refuses an unknown database URL with a coded error', async () => {
+    await assert.rejects(openStore('mysql://localhost/news'), (error) => {
+      assert.ok(isStorylineError(error));
+      assert.equal(error.code, 'CONFIG_INVALID');
+      assert.match(error.message, /^store: unable to open mysql:/);
+      return true;
+    });
+  });
+});

@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import {
+  DIALECTS,
+  FERRY_STRIKE,
+  FERRY_STRIKE_EDITED,
+  FIXED_NOW,
+  ORCHARD_FAIR,
+  articleToSave,
+  pageToSave,
+} from '../../test/store/store-fixtures.js';
+import { openStore } from './index.js';
+import type { Store } from './index.js';
+
+for (const dialect of DIALECTS) {
+  describe(`store reads (${dialect.name})`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await openStore(dialect.url(), { now: FIXED_NOW });
+    });
+    afterEach(() => store.close());
+
+    async function saveStory(id: string, fetchedAt: string, text: string): Promise<void> {
+      await store.savePage(
+        pageToSave({
+          url: `https://harbour-gazette.example/${id}`,
+          fetchedAt,
+          articles: [
+            articleToSave({
+              id: `a-${id}`,
+              familyId: `f-${id}`,
+              storyId: id,
+              text,
+              title: `Story ${id}`,
+            }),
+          ],
+        }),
+      );
+    }
+
+    it('lists stories most recently updated first, page by page', async () => {
+      await saveStory('s-old', '2026-03-01T06:00:00.000Z', FERRY_STRIKE);
+      await saveStory('s-new', '2026-03-01T18:00:00.000Z', ORCHARD_FAIR);
+      await saveStory('s-mid', '2026-03-01T12:00:00.000Z', FERRY_STRIKE_EDITED);
+      assert.deepEqual(
+        (await store.listStories({ limit: 10 })).map((s) => s.id),
+        ['s-new', 's-mid', 's-old'],
+      );
+      assert.deepEqual(
+        (await store.listStories({ limit: 1, offset: 1 })).map((s) => [
+          s.id,
+          s.headline,
+          s.outlets,
+        ]),
+        [['s-mid', 'Story s-mid', ['Harbour Gazette']]],
+      );
+      assert.deepEqual(await store.listStories({ limit: 10, offset: 3 }), []);
+    });
+
+    it('finds articles by words of their title or body, whatever the punctuation', async () => {
+      await saveStory('s-ferry', '2026-03-01T06:00:00.000Z', FERRY_STRIKE);
+      await saveStory('s-fair', '2026-03-01T07:00:00.000Z', ORCHARD_FAIR);
+      assert.deepEqual(
+        (await store.search('ORCHARD fair!', 10)).map((a) => a.id),
+        ['a-s-fair'],
+      );
+      assert.deepEqual(
+        (await store.search('"Ellison" (union:', 10)).map((a) => a.id),
+        ['a-s-ferry'],
+      );
+      assert.deepEqual(await store.search('   ', 10), []);
+    });
+
+    it('searches the current text of a revised article, not the old one', async () => {
+      await saveStory('s-ferry', '2026-03-01T06:00:00.000Z', FERRY_STRIKE);
+      await saveStory('s-ferry', '2026-03-01T09:00:00.000Z', ORCHARD_FAIR);
+      assert.deepEqual(await store.search('ferry crews', 10), []);
+      assert.deepEqual(
+        (await store.search('orchard', 10)).map((a) => [a.id, a.revision]),
+        [['a-s-ferry', 2]],
+      );
+    });
+
+    it('records source fetches: success resets failures, failure counts them', async () => {
+      const uri = 'https://harbour-gazette.example/rss';
+      const id = await store.addSource({ kind: 'feed', uri, title: 'Harbour Gazette' });
+      assert.equal(await store.addSource({ kind: 'page', uri }), id);
+      await store.recordSourceFetch(uri, {
+        at: '2026-03-01T06:00:00.000Z',
+        error: 'timeout after 10 s',
+      });
+      await store.recordSourceFetch(uri, {
+        at: '2026-03-01T07:00:00.000Z',
+        error: 'timeout after 10 s',
+      });
+      let [source] = await store.listSources();
+      assert.deepEqual(
+        [source?.kind, source?.failures, source?.lastError, source?.lastOkAt],
+        ['feed', 2, 'timeout after 10 s', null],
+      );
+      await store.recordSourceFetch(uri, {
+        at: '2026-03-01T08:00:00.000Z',
+        error: null,
+        etag: '"v2"',
+        lastModified: 'Sun, 01 Mar 2026 08:00:00 GMT',
+      });
+      [source] = await store.listSources();
+      assert.deepEqual(
+        [source?.failures, source?.lastError, source?.lastOkAt, source?.etag, source?.addedAt],
+        [0, null, '2026-03-01T08:00:00.000Z', '"v2"', FIXED_NOW().toISOString()],
+      );
+      assert.equal(await store.removeSource(uri), true);
+      assert.equal(await store.removeSource(uri), false);
+    });
+  });
+}
