@@ -2,7 +2,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Store } from '../store/index.js';
 import { registerSecurityHeaders } from './security-headers.js';
-import { registerErrorReplies } from './error-reply.js';
+import { registerErrorReplies, type ErrorLog } from './error-reply.js';
 import { registerWebRoutes } from './web/routes.js';
 import { registerApiRoutes } from './api/routes.js';
 import { DEFAULT_PAGE_SIZE } from './paging.js';
@@ -16,6 +16,8 @@ export interface ServeConfig {
   now: () => Date;
   /** Fastify's request logger; off by default (the CLI prints its own lines). */
   logger: boolean;
+  /** Receives one line per failed request (5xx); stderr by default. */
+  logError: ErrorLog;
 }
 
 export interface AppDeps {
@@ -28,13 +30,14 @@ export const DEFAULT_SERVE_CONFIG: Readonly<ServeConfig> = Object.freeze({
   pageSize: DEFAULT_PAGE_SIZE,
   now: () => new Date(),
   logger: false,
+  logError: (line: string) => void process.stderr.write(`${line}\n`),
 });
 
 export function buildApp(deps: AppDeps): FastifyInstance {
   const config: ServeConfig = { ...DEFAULT_SERVE_CONFIG, ...deps.config };
   const app = Fastify({ logger: config.logger, disableRequestLogging: !config.logger });
   registerSecurityHeaders(app);
-  registerErrorReplies(app, config.siteName);
+  registerErrorReplies(app, config.siteName, config.logError);
 
   app.get('/healthz', async (_request, reply) =>
     reply.header('cache-control', 'no-store').send({ status: 'ok' }),

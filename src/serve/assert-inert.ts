@@ -4,11 +4,30 @@
 import assert from 'node:assert/strict';
 import { parseHTML } from 'linkedom';
 
-const EXECUTABLE_TAGS = new Set(['script', 'iframe', 'object', 'embed', 'frame', 'base', 'form', 'meta']);
-const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'srcset', 'poster']);
+const EXECUTABLE_TAGS = new Set([
+  'script',
+  'iframe',
+  'object',
+  'embed',
+  'frame',
+  'base',
+  'form',
+  'meta',
+]);
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'xlink:href',
+  'srcset',
+  'poster',
+]);
 
 export function assertInert(markup: string): void {
-  const { document } = parseHTML(markup.startsWith('<!doctype') ? markup : `<body>${markup}</body>`);
+  const { document } = parseHTML(
+    markup.startsWith('<!doctype') ? markup : `<body>${markup}</body>`,
+  );
   for (const el of document.querySelectorAll('*')) {
     const tag = el.localName.toLowerCase();
     // Our layout's own <meta charset> and <meta name> are harmless; http-equiv refresh is not.
@@ -20,7 +39,11 @@ export function assertInert(markup: string): void {
       assert.notEqual(name, 'style', `inline style on <${tag}>`);
       assert.notEqual(name, 'autofocus', `autofocus on <${tag}>`);
       if (URL_ATTRIBUTES.has(name) && !(tag === 'link' && attr.value.startsWith('/static/'))) {
-        assert.match(attr.value, /^(https?:\/\/|\/(?!\/)|#|\?)/i, `unsafe ${name}="${attr.value}" on <${tag}>`);
+        assert.match(
+          attr.value,
+          /^(https?:\/\/|\/(?!\/)|#|\?)/i,
+          `unsafe ${name}="${attr.value}" on <${tag}>`,
+        );
       }
     }
   }

@@ -2,7 +2,7 @@
 // /healthz, a small HTML page elsewhere. Codes and statuses come from src/errors.ts; internal
 // details (stack, SQL) stay in the log, never in the reply.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ERROR_CODES, isStorylineError, type ErrorCode } from '../errors.js';
+import { ERROR_CODES, describeError, isStorylineError, type ErrorCode } from '../errors.js';
 import { html } from './html.js';
 import { layout } from './layout.js';
 
@@ -13,7 +13,9 @@ export interface ErrorBody {
 /** Maps any thrown value to a catalogue code; Fastify's own 4xx errors keep their status class. */
 export function toErrorBody(error: unknown): ErrorBody {
   if (isStorylineError(error)) {
-    return { error: { code: error.code, status: error.status, message: error.message } };
+    // A 4xx message tells the client what to fix; a 5xx message may name tables or files, so
+    // the client gets the catalogue summary and the log gets the rest.
+    return error.status >= 500 ? body(error.code) : body(error.code, error.message);
   }
   const status = (error as Partial<FastifyError> | null)?.statusCode;
   if (status === 404) return body('NOT_FOUND');
@@ -37,18 +39,30 @@ function send(request: FastifyRequest, reply: FastifyReply, err: ErrorBody, site
   const page = layout({
     title,
     siteName,
-    body: html`<h1>${title}</h1><p>${err.error.message}</p><p><a href="/">Back to the front page</a></p>`,
+    body: html`<h1>${title}</h1>
+      <p>${err.error.message}</p>
+      <p><a href="/">Back to the front page</a></p>`,
   });
   return reply.type('text/html; charset=utf-8').send(page.value);
 }
 
-export function registerErrorReplies(app: FastifyInstance, siteName: string): void {
+/** Where 5xx details go: the reply carries only the catalogue summary. */
+export type ErrorLog = (line: string) => void;
+
+export function registerErrorReplies(app: FastifyInstance, siteName: string, log: ErrorLog): void {
   app.setErrorHandler((error, request, reply) => {
     const err = toErrorBody(error);
-    if (err.error.status >= 500) request.log.error({ err: error }, 'serve: request failed');
+    if (err.error.status >= 500) {
+      log(`serve: ${request.method} ${request.url.split('?')[0]} failed: ${describeError(error)}`);
+    }
     return send(request, reply, err, siteName);
   });
   app.setNotFoundHandler((request, reply) =>
-    send(request, reply, body('NOT_FOUND', `serve: no page at ${request.url.split('?')[0]}`), siteName),
+    send(
+      request,
+      reply,
+      body('NOT_FOUND', `serve: no page at ${request.url.split('?')[0]}`),
+      siteName,
+    ),
   );
 }

@@ -58,7 +58,11 @@ export function storySummary(overrides: Partial<StorySummaryRow> = {}): StorySum
 }
 
 export function storyView(): StoryView {
-  const original = articleRow({ id: 'a1', outlet: 'Lantern Wire', published: '2026-11-22T09:00:00Z' });
+  const original = articleRow({
+    id: 'a1',
+    outlet: 'Lantern Wire',
+    published: '2026-11-22T09:00:00Z',
+  });
   const copy = articleRow({ id: 'a2', outlet: 'Harbour Gazette', isOriginal: false });
   const other = articleRow({
     id: 'a3',

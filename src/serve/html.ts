@@ -11,7 +11,8 @@ export interface SafeHtml {
 }
 
 /** Values a template accepts: arrays are joined, null/undefined/false render as nothing. */
-export type HtmlValue = SafeHtml | string | number | boolean | null | undefined | readonly HtmlValue[];
+export type HtmlValue =
+  SafeHtml | string | number | boolean | null | undefined | readonly HtmlValue[];
 
 // Escaping all five characters lets the same escape serve text and quoted attribute values
 // (HTML Living Standard §13.1.2.3: attribute values end only at their own quote).

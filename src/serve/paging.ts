@@ -34,6 +34,8 @@ export function readPaging(
   allowLimit = false,
 ): Paging {
   const page = positiveInt('page', query.page, 1, MAX_PAGE);
-  const limit = allowLimit ? positiveInt('limit', query.limit, defaultLimit, MAX_PAGE_SIZE) : defaultLimit;
+  const limit = allowLimit
+    ? positiveInt('limit', query.limit, defaultLimit, MAX_PAGE_SIZE)
+    : defaultLimit;
   return { page, limit, offset: (page - 1) * limit };
 }

@@ -10,9 +10,13 @@ async function guarded<T>(what: string, read: () => Promise<T>): Promise<T> {
     return await read();
   } catch (error) {
     if (isStorylineError(error)) throw error;
-    throw new StorylineError('STORE_FAILED', `serve: unable to read ${what}: ${describeError(error)}`, {
-      cause: error,
-    });
+    throw new StorylineError(
+      'STORE_FAILED',
+      `serve: unable to read ${what}: ${describeError(error)}`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 

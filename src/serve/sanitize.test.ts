@@ -14,7 +14,9 @@ describe('sanitize html', () => {
   });
 
   it('drops scripts, styles and iframes with their content', () => {
-    const out = clean('<p>a<script>alert(1)</script><style>p{}</style><iframe src="x"></iframe>b</p>');
+    const out = clean(
+      '<p>a<script>alert(1)</script><style>p{}</style><iframe src="x"></iframe>b</p>',
+    );
     assert.equal(out, '<p>ab</p>');
   });
 

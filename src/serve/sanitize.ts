@@ -8,18 +8,78 @@ import { safeHref } from './format/url.js';
 
 /** Tags kept as they are (without attributes unless listed in ATTRIBUTES). */
 const ALLOWED = new Set([
-  'p', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'li', 'pre', 'hr', 'br',
-  'figure', 'figcaption', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'caption',
-  'em', 'strong', 'b', 'i', 'u', 's', 'sub', 'sup', 'code', 'q', 'cite', 'small', 'abbr', 'mark',
-  'a', 'img',
+  'p',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'pre',
+  'hr',
+  'br',
+  'figure',
+  'figcaption',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'caption',
+  'em',
+  'strong',
+  'b',
+  'i',
+  'u',
+  's',
+  'sub',
+  'sup',
+  'code',
+  'q',
+  'cite',
+  'small',
+  'abbr',
+  'mark',
+  'a',
+  'img',
 ]);
 /** Renamed: the page's own <h1> is the article title, so body headings start one level down. */
 const RENAMED: Record<string, string> = { h1: 'h2' };
 /** Dropped with everything inside: their content is code, chrome or interactive widgets. */
 const DROPPED = new Set([
-  'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'noscript',
-  'template', 'svg', 'math', 'form', 'input', 'button', 'select', 'textarea', 'option', 'head',
-  'title', 'meta', 'link', 'base', 'audio', 'video', 'source', 'track', 'canvas', 'dialog',
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'form',
+  'input',
+  'button',
+  'select',
+  'textarea',
+  'option',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'base',
+  'audio',
+  'video',
+  'source',
+  'track',
+  'canvas',
+  'dialog',
 ]);
 const VOID = new Set(['br', 'hr', 'img']);
 /** Nesting beyond this many levels is flattened to text: no real article nests deeper, and it
@@ -79,6 +139,8 @@ function serialise(node: DomNode, depth: number): string {
 
 /** Parses `fragment` and returns only allow-listed markup, every text and attribute escaped. */
 export function sanitizeHtml(fragment: string): SafeHtml {
-  const { document } = parseHTML(`<!doctype html><html><head></head><body>${fragment}</body></html>`);
+  const { document } = parseHTML(
+    `<!doctype html><html><head></head><body>${fragment}</body></html>`,
+  );
   return raw(children(document.body as unknown as DomNode, 0));
 }

@@ -112,6 +112,10 @@ export function articleJson(row: ArticleRow): ArticleJson {
     firstSeen: row.firstSeen,
     lastSeen: row.lastSeen,
     topics: row.topics,
-    links: { self: apiArticlePath(row.id), html: articlePath(row.id), story: storyPath(row.storyId) },
+    links: {
+      self: apiArticlePath(row.id),
+      html: articlePath(row.id),
+      story: storyPath(row.storyId),
+    },
   };
 }

@@ -15,27 +15,36 @@ export function articleBody(article: Pick<ArticleRow, 'html' | 'paragraphs' | 't
     const clean = sanitizeHtml(article.html);
     if (/[^\s]/.test(clean.value.replace(/<[^>]*>/g, ''))) return clean;
   }
-  const paragraphs = article.paragraphs.length > 0 ? article.paragraphs : article.text.split(/\n\s*\n/);
+  const paragraphs =
+    article.paragraphs.length > 0 ? article.paragraphs : article.text.split(/\n\s*\n/);
   return html`${paragraphs.filter((p) => p.trim() !== '').map((p) => html`<p>${p}</p>`)}`;
 }
 
 function figure(image: ImageInfo): SafeHtml | '' {
   const src = safeHref(image.src);
   if (!src && !image.caption) return '';
-  const img = src ? html`<img src="${src}" alt="" loading="lazy">` : '';
+  const img = src ? html`<img src="${src}" alt="" loading="lazy" />` : '';
   const credit = image.credit ? html` <small>Photo: ${image.credit}</small>` : '';
-  const caption = image.caption || image.credit ? html`<figcaption>${image.caption ?? ''}${credit}</figcaption>` : '';
+  const caption =
+    image.caption || image.credit
+      ? html`<figcaption>${image.caption ?? ''}${credit}</figcaption>`
+      : '';
   return html`<figure>${img}${caption}</figure>`;
 }
 
 function fact(label: string, value: SafeHtml | string | null): SafeHtml | '' {
-  return value ? html`<dt>${label}</dt><dd>${value}</dd>` : '';
+  return value
+    ? html`<dt>${label}</dt>
+        <dd>${value}</dd>`
+    : '';
 }
 
 function sourceLink(article: ArticleRow): SafeHtml {
   const url = article.url ?? article.pageUrl;
   const href = safeHref(url);
-  return href ? html`<a href="${href}" rel="nofollow noopener noreferrer">${url}</a>` : html`<code>${url}</code>`;
+  return href
+    ? html`<a href="${href}" rel="nofollow noopener noreferrer">${url}</a>`
+    : html`<code>${url}</code>`;
 }
 
 function published(iso: string | null, now: Date): SafeHtml | null {
@@ -46,18 +55,15 @@ function published(iso: string | null, now: Date): SafeHtml | null {
 
 function facts(article: ArticleRow, now: Date): SafeHtml {
   return html`<dl class="facts">
-${fact('Outlet', article.outlet)}
-${fact('Byline', article.byline)}
-${fact('Published', published(article.published, now))}
-${fact('Updated', published(article.updated, now))}
-${fact('Dateline', article.dateline)}
-${fact('Credit', article.credit)}
-${fact('Language', article.language)}
-${fact('Words', String(article.wordCount))}
-${fact('Copy family', html`${article.isOriginal ? 'likely original of ' : 'copy in '}<a href="${storyPath(article.storyId)}#${encodeURIComponent(familyAnchor(article.familyId))}">family ${article.familyId}</a>`)}
-${fact('Story', html`<a href="${storyPath(article.storyId)}">see all coverage of this story</a>`)}
-${fact('Source', sourceLink(article))}
-</dl>`;
+    ${fact('Outlet', article.outlet)} ${fact('Byline', article.byline)}
+    ${fact('Published', published(article.published, now))}
+    ${fact('Updated', published(article.updated, now))} ${fact('Dateline', article.dateline)}
+    ${fact('Credit', article.credit)} ${fact('Language', article.language)}
+    ${fact('Words', String(article.wordCount))}
+    ${fact('Copy family', html`${article.isOriginal ? 'likely original of ' : 'copy in '}<a href="${storyPath(article.storyId)}#${encodeURIComponent(familyAnchor(article.familyId))}">family ${article.familyId}</a>`)}
+    ${fact('Story', html`<a href="${storyPath(article.storyId)}">see all coverage of this story</a>`)}
+    ${fact('Source', sourceLink(article))}
+  </dl>`;
 }
 
 /** BCP 47 shape (RFC 5646 §2.1, simplified): letters, digits and hyphens, 2-35 characters. */
@@ -69,12 +75,13 @@ function languageTag(language: string | null): string | null {
 
 export function articlePage(article: ArticleRow, now: Date): SafeHtml {
   const lang = languageTag(article.language);
-  return html`<article class="body"${lang ? html` lang="${lang}"` : ''}>
-<h1>${article.title || 'Untitled article'}</h1>
-<p class="meta">${article.outlet || 'unknown outlet'}${article.byline ? html` · ${article.byline}` : ''} · ${timeElement(article.published ?? article.firstSeen, now)}</p>
-${facts(article, now)}
-${topicTags(article.topics)}
-${article.images.map(figure)}
-${articleBody(article)}
-</article>`;
+  return html`<article class="body" ${lang ? html` lang="${lang}"` : ''}>
+    <h1>${article.title || 'Untitled article'}</h1>
+    <p class="meta">
+      ${article.outlet || 'unknown outlet'}${article.byline ? html` · ${article.byline}` : ''} ·
+      ${timeElement(article.published ?? article.firstSeen, now)}
+    </p>
+    ${facts(article, now)} ${topicTags(article.topics)} ${article.images.map(figure)}
+    ${articleBody(article)}
+  </article>`;
 }

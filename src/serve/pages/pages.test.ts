@@ -9,7 +9,10 @@ import { HOSTILE, NOW, articleRow, storySummary, storyView } from '../fixture-ro
 describe('front page', () => {
   it('lists each story with its outlets, counts and a relative update time', () => {
     const out = frontPage({ stories: [storySummary()], page: 1, hasNext: false, now: NOW }).value;
-    assert.match(out, /<a href="\/stories\/s1">Old swing bridge reopens after two-year repair<\/a>/);
+    assert.match(
+      out,
+      /<a href="\/stories\/s1">Old swing bridge reopens after two-year repair<\/a>/,
+    );
     assert.match(out, /Harbour Gazette, Lantern Wire, Valley Courier · 3 articles, 1 copy/);
     assert.match(out, /<time datetime="2026-11-22T11:48:00.000Z" [^>]*>12 minutes ago<\/time>/);
   });
@@ -29,7 +32,10 @@ describe('front page', () => {
   });
 
   it('escapes a hostile headline and outlet names', () => {
-    const story = storySummary({ headline: HOSTILE.script + HOSTILE.attribute, outlets: [HOSTILE.broken] });
+    const story = storySummary({
+      headline: HOSTILE.script + HOSTILE.attribute,
+      outlets: [HOSTILE.broken],
+    });
     const out = frontPage({ stories: [story], page: 1, hasNext: false, now: NOW }).value;
     assertInert(out);
     assert.match(out, /&lt;script&gt;alert\(&quot;pwned&quot;\)&lt;\/script&gt;/);
@@ -50,12 +56,20 @@ describe('story page', () => {
 
   it('shows topics as tags', () => {
     const out = storyPage(storyView(), NOW).value;
-    assert.match(out, /<ul class="tags" aria-label="Topics"><li data-kind="place">Port Elwyn<\/li>/);
+    assert.match(
+      out,
+      /<ul class="tags" aria-label="Topics"><li data-kind="place">Port Elwyn<\/li>/,
+    );
   });
 
   it('escapes hostile titles, outlets and topic names', () => {
     const view = storyView();
-    view.families[0]!.articles[0] = articleRow({ id: 'x"><b', title: HOSTILE.script, outlet: HOSTILE.attribute, familyId: 'f2' });
+    view.families[0]!.articles[0] = articleRow({
+      id: 'x"><b',
+      title: HOSTILE.script,
+      outlet: HOSTILE.attribute,
+      familyId: 'f2',
+    });
     view.topics.push({ kind: 'theme', name: HOSTILE.broken, key: 'theme:x' });
     const out = storyPage(view, NOW).value;
     assertInert(out);
@@ -72,11 +86,17 @@ describe('article page', () => {
     assert.match(out, /<dt>Language<\/dt><dd>en<\/dd>/);
     assert.match(out, /<p>The bridge opened at dawn.<\/p><p>Traffic resumed by noon.<\/p>/);
     assert.match(out, /href="\/stories\/s1#family-f1"/);
-    assert.match(out, /<a href="https:\/\/harbourgazette.example\/news\/bridge-reopens" rel="nofollow noopener noreferrer">/);
+    assert.match(
+      out,
+      /<a href="https:\/\/harbourgazette.example\/news\/bridge-reopens" rel="nofollow noopener noreferrer">/,
+    );
   });
 
   it('shows a file:// source as text, not as a link', () => {
-    const out = articlePage(articleRow({ url: null, pageUrl: 'file:///data/in/page.html' }), NOW).value;
+    const out = articlePage(
+      articleRow({ url: null, pageUrl: 'file:///data/in/page.html' }),
+      NOW,
+    ).value;
     assert.match(out, /<code>file:\/\/\/data\/in\/page.html<\/code>/);
     assert.doesNotMatch(out, /href="file:/);
   });
@@ -85,13 +105,20 @@ describe('article page', () => {
     const out = articlePage(
       articleRow({
         images: [
-          { src: 'https://img.example/bridge.jpg', caption: 'The bridge at dawn.', credit: 'Ivo Penn' },
+          {
+            src: 'https://img.example/bridge.jpg',
+            caption: 'The bridge at dawn.',
+            credit: 'Ivo Penn',
+          },
           { src: HOSTILE.jsUrl, caption: 'Crowd at the opening.', credit: null },
         ],
       }),
       NOW,
     ).value;
-    assert.match(out, /<figure><img src="https:\/\/img.example\/bridge.jpg" alt="" loading="lazy"><figcaption>The bridge at dawn. <small>Photo: Ivo Penn<\/small><\/figcaption><\/figure>/);
+    assert.match(
+      out,
+      /<figure><img src="https:\/\/img.example\/bridge.jpg" alt="" loading="lazy"><figcaption>The bridge at dawn. <small>Photo: Ivo Penn<\/small><\/figcaption><\/figure>/,
+    );
     assert.match(out, /<figure><figcaption>Crowd at the opening.<\/figcaption><\/figure>/);
     assertInert(out);
   });
@@ -108,14 +135,26 @@ describe('article page', () => {
     });
     const out = articlePage(row, NOW).value;
     assertInert(out);
-    assert.doesNotMatch(out, /lang="&quot;/, 'an invalid language tag is dropped, not just escaped');
+    assert.doesNotMatch(
+      out,
+      /lang="&quot;/,
+      'an invalid language tag is dropped, not just escaped',
+    );
     assert.match(out, /<code>javascript:alert\(document.cookie\)<\/code>/);
   });
 
   it('uses the sanitised html when it has text, the paragraphs otherwise', () => {
-    const withHtml = articleBody({ html: '<p>One <em>two</em></p>', paragraphs: ['x'], text: 'x' }).value;
+    const withHtml = articleBody({
+      html: '<p>One <em>two</em></p>',
+      paragraphs: ['x'],
+      text: 'x',
+    }).value;
     assert.equal(withHtml, '<p>One <em>two</em></p>');
-    const empty = articleBody({ html: '<script>x</script>', paragraphs: ['Fallback.'], text: 'Fallback.' }).value;
+    const empty = articleBody({
+      html: '<script>x</script>',
+      paragraphs: ['Fallback.'],
+      text: 'Fallback.',
+    }).value;
     assert.equal(empty, '<p>Fallback.</p>');
   });
 });

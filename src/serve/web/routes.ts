@@ -20,7 +20,10 @@ export interface WebDeps {
 type IdParams = { Params: { id: string } };
 
 function sendPage(reply: FastifyReply, page: SafeHtml): FastifyReply {
-  return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page.value);
+  return reply
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-cache')
+    .send(page.value);
 }
 
 /** One year: the stylesheet URL carries its content hash, so a new version gets a new URL. */
@@ -47,7 +50,10 @@ export function registerWebRoutes(app: FastifyInstance, deps: WebDeps): void {
     const article = await readArticle(deps.store, request.params.id);
     const description = article.paragraphs[0]?.slice(0, 200) ?? null;
     const body = articlePage(article, deps.now());
-    return sendPage(reply, layout({ title: article.title || 'Article', siteName, description, body }));
+    return sendPage(
+      reply,
+      layout({ title: article.title || 'Article', siteName, description, body }),
+    );
   });
 
   app.get('/static/app.css', async (_request, reply) =>
