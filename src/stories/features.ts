@@ -22,6 +22,21 @@ const MIN_WORD_CHARS = 3;
 
 export type TermCounts = Map<string, number>;
 
+/** The weights above as one value, so a tuning run can try other sets. */
+export interface FeatureWeights {
+  title: number;
+  proper: number;
+  number: number;
+  topic: number;
+}
+
+export const DEFAULT_WEIGHTS: Readonly<FeatureWeights> = Object.freeze({
+  title: TITLE_WEIGHT,
+  proper: PROPER_WEIGHT,
+  number: NUMBER_WEIGHT,
+  topic: TOPIC_WEIGHT,
+});
+
 export interface FeatureInput {
   title: string | null;
   text: string;
@@ -29,34 +44,37 @@ export interface FeatureInput {
 }
 
 /** Weighted term counts: sublinear weighting and IDF are applied later, at comparison time. */
-export function extractFeatures(doc: FeatureInput): TermCounts {
+export function extractFeatures(
+  doc: FeatureInput,
+  weights: FeatureWeights = DEFAULT_WEIGHTS,
+): TermCounts {
   const counts: TermCounts = new Map();
-  if (doc.title) addText(counts, doc.title, TITLE_WEIGHT);
-  addText(counts, doc.text, 1);
+  if (doc.title) addText(counts, doc.title, weights.title, weights);
+  addText(counts, doc.text, 1, weights);
   for (const topic of doc.topics)
-    counts.set(`@${topic.key}`, (counts.get(`@${topic.key}`) ?? 0) + TOPIC_WEIGHT);
+    counts.set(`@${topic.key}`, (counts.get(`@${topic.key}`) ?? 0) + weights.topic);
   return counts;
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’&-]*/gu;
 const SENTENCE_END = /[.!?:"“”]\s*$|^\s*$/;
 
-function addText(counts: TermCounts, text: string, weight: number): void {
+function addText(counts: TermCounts, text: string, weight: number, weights: FeatureWeights): void {
   for (const match of text.matchAll(WORD)) {
     const raw = match[0];
     const term = normaliseWord(raw);
     if (term === null) continue;
     const start = match.index ?? 0;
-    counts.set(term, (counts.get(term) ?? 0) + weight * emphasis(raw, text, start));
+    counts.set(term, (counts.get(term) ?? 0) + weight * emphasis(raw, text, start, weights));
   }
 }
 
 /** Names inside a sentence and numbers weigh more; a capital after a full stop is no signal. */
-function emphasis(raw: string, text: string, start: number): number {
-  if (/\p{N}/u.test(raw)) return NUMBER_WEIGHT;
+function emphasis(raw: string, text: string, start: number, weights: FeatureWeights): number {
+  if (/\p{N}/u.test(raw)) return weights.number;
   if (!/^\p{Lu}/u.test(raw)) return 1;
   const before = text.slice(Math.max(0, start - 3), start);
-  return start === 0 || SENTENCE_END.test(before) || before.endsWith('\n') ? 1 : PROPER_WEIGHT;
+  return start === 0 || SENTENCE_END.test(before) || before.endsWith('\n') ? 1 : weights.proper;
 }
 
 /** Lower-case, accent-free, possessive and plural stripped; null for stopwords and scraps. */

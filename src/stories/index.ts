@@ -23,7 +23,10 @@ export interface StoryAssignment {
 /** In-memory online clusterer: candidate stories via an inverted index inside a time window. */
 export {
   StoryIndex,
+  DEFAULT_STORY_OPTIONS,
   STORY_JOIN_SIMILARITY,
   MEMBER_LINK_WEIGHT,
   STORY_IDLE_MS,
 } from './story-index.js';
+export type { StoryIndexOptions } from './story-index.js';
+export type { FeatureWeights } from './features.js';

@@ -2,7 +2,7 @@
 // with the open stories that share its rarer terms (an inverted index, never all stories) and
 // joins the most similar one, or founds a new story when none is similar enough.
 import type { StoryAssignment, StoryDoc } from './index.js';
-import { extractFeatures } from './features.js';
+import { DEFAULT_WEIGHTS, extractFeatures, type FeatureWeights } from './features.js';
 import { TermStats } from './term-stats.js';
 import { cosine, makeQuery, sublinear, topTerms, type Query, type Vector } from './vectors.js';
 import { Story } from './story.js';
@@ -39,7 +39,21 @@ export const MAX_CANDIDATES = 24;
 /** Idle stories are evicted every this many assignments, bounding memory. */
 const EVICT_EVERY = 1000;
 
+/** Tunables, defaulting to the calibrated constants; tests and tuning runs may override them. */
+export interface StoryIndexOptions {
+  joinSimilarity: number;
+  memberLinkWeight: number;
+  weights: FeatureWeights;
+}
+
+export const DEFAULT_STORY_OPTIONS: Readonly<StoryIndexOptions> = Object.freeze({
+  joinSimilarity: STORY_JOIN_SIMILARITY,
+  memberLinkWeight: MEMBER_LINK_WEIGHT,
+  weights: DEFAULT_WEIGHTS,
+});
+
 export class StoryIndex {
+  private readonly options: StoryIndexOptions;
   private readonly stats = new TermStats();
   private readonly stories = new Map<string, Story>();
   private readonly postings = new Map<string, Set<Story>>();
@@ -47,6 +61,10 @@ export class StoryIndex {
   private readonly storyOfDoc = new Map<string, Story>();
   private latestMs = Number.NEGATIVE_INFINITY;
   private assigned = 0;
+
+  constructor(options: Partial<StoryIndexOptions> = {}) {
+    this.options = { ...DEFAULT_STORY_OPTIONS, ...options };
+  }
 
   get storyCount(): number {
     return this.stories.size;
@@ -60,14 +78,14 @@ export class StoryIndex {
     const existing = this.storyOfDoc.get(doc.id);
     if (existing) return { storyId: existing.id, isNew: false, score: 1, mergedStories: [] };
     const timeMs = publishedMs(doc.published) ?? now.getTime();
-    const vector = sublinear(extractFeatures(doc));
+    const vector = sublinear(extractFeatures(doc, this.options.weights));
     this.stats.add(vector.keys());
     const query = makeQuery(vector, this.stats);
     const family = this.storyOfFamily.get(doc.familyId);
     const [story, score] = family
       ? [family, this.similarity(query, family)]
       : this.bestStory(query, timeMs);
-    const chosen = story && (family || score >= STORY_JOIN_SIMILARITY) ? story : undefined;
+    const chosen = story && (family || score >= this.options.joinSimilarity) ? story : undefined;
     const target = chosen ?? this.open(`s${doc.id}`, timeMs);
     this.join(target, doc, vector, timeMs);
     this.afterAssign(timeMs);
@@ -127,7 +145,7 @@ export class StoryIndex {
         cosine(query, member.vector, member.norm(idf, this.stats.documentCount)),
       );
     }
-    return Math.max(central, MEMBER_LINK_WEIGHT * nearest);
+    return Math.max(central, this.options.memberLinkWeight * nearest);
   }
 
   private open(id: string, timeMs: number): Story {
