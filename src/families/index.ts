@@ -5,3 +5,7 @@ export { chooseOriginal, compareOriginals } from './original.js';
 export type { OriginalCandidate } from './original.js';
 export { judgeCopy, COPY_JACCARD_MIN, COPY_CONTAINMENT_MIN, CONTAINMENT_MIN_SHINGLES } from './copy-match.js';
 export type { CopyEvidence } from './copy-match.js';
+export { diffCopy } from './diff.js';
+export type { DiffText } from './diff.js';
+export { EDIT_KINDS } from './diff-types.js';
+export type { CopyDiff, EditKind, ParagraphPair, WordOp } from './diff-types.js';
