@@ -16,28 +16,28 @@ export function layout(input: LayoutInput): SafeHtml {
   const fullTitle =
     input.title === input.siteName ? input.title : `${input.title} · ${input.siteName}`;
   return html`<!doctype html>
-    <html lang="${input.lang || 'en'}">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="color-scheme" content="light dark" />
-        <title>${fullTitle}</title>
-        ${input.description ? html`<meta name="description" content="${input.description}" />` : ''}
-        <link rel="stylesheet" href="/static/app.css?v=${APP_CSS_HASH}" />
-      </head>
-      <body>
-        <a class="skip" href="#main">Skip to content</a>
-        <header class="site">
-          <a class="brand" href="/">${input.siteName}</a>
-          <nav aria-label="Site"><a href="/">Front page</a></nav>
-        </header>
-        <main id="main" tabindex="-1">${input.body}</main>
-        <footer class="site">
-          <p>
-            ${input.siteName}: one entry per news event. Times are shown relative to now; hover for
-            the exact time (UTC).
-          </p>
-        </footer>
-      </body>
-    </html> `;
+<html lang="${input.lang || 'en'}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>${fullTitle}</title>
+${input.description ? html`<meta name="description" content="${input.description}">` : ''}
+<link rel="stylesheet" href="/static/app.css?v=${APP_CSS_HASH}">
+</head>
+<body>
+<a class="skip" href="#main">Skip to content</a>
+<header class="site">
+<a class="brand" href="/">${input.siteName}</a>
+<nav aria-label="Site"><a href="/">Front page</a></nav>
+</header>
+<main id="main" tabindex="-1">
+${input.body}
+</main>
+<footer class="site">
+<p>${input.siteName}: one entry per news event. Times are shown relative to now; hover for the exact time (UTC).</p>
+</footer>
+</body>
+</html>
+`;
 }

@@ -60,7 +60,5 @@ export function parseTime(iso: string | null | undefined): Date | null {
 export function timeElement(iso: string | null | undefined, now: Date): SafeHtml {
   const when = parseTime(iso);
   if (!when) return html`${iso ?? ''}`;
-  return html`<time datetime="${when.toISOString()}" title="${formatDateTime(when)}"
-    >${relativeTime(when, now)}</time
-  >`;
+  return html`<time datetime="${when.toISOString()}" title="${formatDateTime(when)}">${relativeTime(when, now)}</time>`;
 }

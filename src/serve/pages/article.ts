@@ -23,7 +23,7 @@ export function articleBody(article: Pick<ArticleRow, 'html' | 'paragraphs' | 't
 function figure(image: ImageInfo): SafeHtml | '' {
   const src = safeHref(image.src);
   if (!src && !image.caption) return '';
-  const img = src ? html`<img src="${src}" alt="" loading="lazy" />` : '';
+  const img = src ? html`<img src="${src}" alt="" loading="lazy">` : '';
   const credit = image.credit ? html` <small>Photo: ${image.credit}</small>` : '';
   const caption =
     image.caption || image.credit
@@ -33,10 +33,7 @@ function figure(image: ImageInfo): SafeHtml | '' {
 }
 
 function fact(label: string, value: SafeHtml | string | null): SafeHtml | '' {
-  return value
-    ? html`<dt>${label}</dt>
-        <dd>${value}</dd>`
-    : '';
+  return value ? html`<dt>${label}</dt><dd>${value}</dd>` : '';
 }
 
 function sourceLink(article: ArticleRow): SafeHtml {
@@ -55,15 +52,18 @@ function published(iso: string | null, now: Date): SafeHtml | null {
 
 function facts(article: ArticleRow, now: Date): SafeHtml {
   return html`<dl class="facts">
-    ${fact('Outlet', article.outlet)} ${fact('Byline', article.byline)}
-    ${fact('Published', published(article.published, now))}
-    ${fact('Updated', published(article.updated, now))} ${fact('Dateline', article.dateline)}
-    ${fact('Credit', article.credit)} ${fact('Language', article.language)}
-    ${fact('Words', String(article.wordCount))}
-    ${fact('Copy family', html`${article.isOriginal ? 'likely original of ' : 'copy in '}<a href="${storyPath(article.storyId)}#${encodeURIComponent(familyAnchor(article.familyId))}">family ${article.familyId}</a>`)}
-    ${fact('Story', html`<a href="${storyPath(article.storyId)}">see all coverage of this story</a>`)}
-    ${fact('Source', sourceLink(article))}
-  </dl>`;
+${fact('Outlet', article.outlet)}
+${fact('Byline', article.byline)}
+${fact('Published', published(article.published, now))}
+${fact('Updated', published(article.updated, now))}
+${fact('Dateline', article.dateline)}
+${fact('Credit', article.credit)}
+${fact('Language', article.language)}
+${fact('Words', String(article.wordCount))}
+${fact('Copy family', html`${article.isOriginal ? 'likely original of ' : 'copy in '}<a href="${storyPath(article.storyId)}#${encodeURIComponent(familyAnchor(article.familyId))}">family ${article.familyId}</a>`)}
+${fact('Story', html`<a href="${storyPath(article.storyId)}">see all coverage of this story</a>`)}
+${fact('Source', sourceLink(article))}
+</dl>`;
 }
 
 /** BCP 47 shape (RFC 5646 §2.1, simplified): letters, digits and hyphens, 2-35 characters. */
@@ -75,13 +75,12 @@ function languageTag(language: string | null): string | null {
 
 export function articlePage(article: ArticleRow, now: Date): SafeHtml {
   const lang = languageTag(article.language);
-  return html`<article class="body" ${lang ? html` lang="${lang}"` : ''}>
-    <h1>${article.title || 'Untitled article'}</h1>
-    <p class="meta">
-      ${article.outlet || 'unknown outlet'}${article.byline ? html` · ${article.byline}` : ''} ·
-      ${timeElement(article.published ?? article.firstSeen, now)}
-    </p>
-    ${facts(article, now)} ${topicTags(article.topics)} ${article.images.map(figure)}
-    ${articleBody(article)}
-  </article>`;
+  return html`<article class="body"${lang ? html` lang="${lang}"` : ''}>
+<h1>${article.title || 'Untitled article'}</h1>
+<p class="meta">${article.outlet || 'unknown outlet'}${article.byline ? html` · ${article.byline}` : ''} · ${timeElement(article.published ?? article.firstSeen, now)}</p>
+${facts(article, now)}
+${topicTags(article.topics)}
+${article.images.map(figure)}
+${articleBody(article)}
+</article>`;
 }

@@ -33,12 +33,9 @@ export function countsLine(story: Pick<StorySummaryRow, 'articleCount' | 'family
 
 function storyItem(story: StorySummaryRow, now: Date): SafeHtml {
   return html`<li>
-    <h2><a href="${storyPath(story.id)}">${story.headline || 'Untitled story'}</a></h2>
-    <p class="meta">
-      ${outletList(story.outlets)} · ${countsLine(story)} · updated
-      ${timeElement(story.lastUpdated, now)}
-    </p>
-  </li>`;
+<h2><a href="${storyPath(story.id)}">${story.headline || 'Untitled story'}</a></h2>
+<p class="meta">${outletList(story.outlets)} · ${countsLine(story)} · updated ${timeElement(story.lastUpdated, now)}</p>
+</li>`;
 }
 
 function pager(page: number, hasNext: boolean): SafeHtml {
@@ -56,12 +53,9 @@ function pager(page: number, hasNext: boolean): SafeHtml {
 export function frontPage(input: FrontPageInput): SafeHtml {
   const list =
     input.stories.length === 0
-      ? html`<p>
-          ${input.page > 1 ? 'No stories on this page.' : 'No stories yet. Ingest some pages to begin.'}
-        </p>`
-      : html`<ol class="stories">
-          ${input.stories.map((s) => storyItem(s, input.now))}
-        </ol>`;
+      ? html`<p>${input.page > 1 ? 'No stories on this page.' : 'No stories yet. Ingest some pages to begin.'}</p>`
+      : html`<ol class="stories">${input.stories.map((s) => storyItem(s, input.now))}</ol>`;
   return html`<h1>Latest stories</h1>
-    ${list} ${pager(input.page, input.hasNext)}`;
+${list}
+${pager(input.page, input.hasNext)}`;
 }

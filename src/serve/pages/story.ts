@@ -20,12 +20,9 @@ export function orderFamily(family: FamilyView): ArticleRow[] {
 function copyItem(article: ArticleRow, isOriginal: boolean, now: Date): SafeHtml {
   const mark = isOriginal ? html` <span class="original">likely original</span>` : '';
   return html`<li>
-    <a href="${articlePath(article.id)}">${article.title || 'Untitled article'}</a>${mark}
-    <span class="meta">
-      · ${article.outlet || 'unknown outlet'}${article.credit ? html` (${article.credit})` : ''} ·
-      ${timeElement(article.published ?? article.firstSeen, now)}</span
-    >
-  </li>`;
+<a href="${articlePath(article.id)}">${article.title || 'Untitled article'}</a>${mark}
+<span class="meta"> · ${article.outlet || 'unknown outlet'}${article.credit ? html` (${article.credit})` : ''} · ${timeElement(article.published ?? article.firstSeen, now)}</span>
+</li>`;
 }
 
 function familySection(family: FamilyView, index: number, now: Date): SafeHtml {
@@ -34,23 +31,17 @@ function familySection(family: FamilyView, index: number, now: Date): SafeHtml {
     articles.length === 1
       ? 'Single article'
       : `Copy family ${index + 1}: ${articles.length} versions of one text`;
-  return html`<section
-    class="family"
-    id="${familyAnchor(family.id)}"
-    aria-labelledby="family-${index + 1}"
-  >
-    <h3 id="family-${index + 1}">${heading}</h3>
-    <ul class="copies">
-      ${articles.map((a) => copyItem(a, a.id === family.originalId, now))}
-    </ul>
-  </section>`;
+  return html`<section class="family" id="${familyAnchor(family.id)}" aria-labelledby="family-${index + 1}">
+<h3 id="family-${index + 1}">${heading}</h3>
+<ul class="copies">${articles.map((a) => copyItem(a, a.id === family.originalId, now))}</ul>
+</section>`;
 }
 
 export function topicTags(topics: readonly Topic[]): SafeHtml {
   if (topics.length === 0) return html``;
-  return html`<ul class="tags" aria-label="Topics">
-    ${topics.map((t) => html`<li data-kind="${t.kind}">${t.name}</li>`)}
-  </ul>`;
+  return html`<ul class="tags" aria-label="Topics">${topics.map(
+    (t) => html`<li data-kind="${t.kind}">${t.name}</li>`,
+  )}</ul>`;
 }
 
 export function storyPage(view: StoryView, now: Date): SafeHtml {
@@ -58,13 +49,10 @@ export function storyPage(view: StoryView, now: Date): SafeHtml {
   // Families with more copies first: they carry the most-syndicated text of the event.
   const families = [...view.families].sort((a, b) => b.articles.length - a.articles.length);
   return html`<article>
-    <h1>${story.headline || 'Untitled story'}</h1>
-    <p class="meta">
-      ${outletList(story.outlets)} · ${countsLine(story)} · first seen
-      ${timeElement(story.firstSeen, now)} · updated ${timeElement(story.lastUpdated, now)}
-    </p>
-    ${topicTags(view.topics)}
-    <h2>Coverage</h2>
-    ${families.map((f, i) => familySection(f, i, now))}
-  </article>`;
+<h1>${story.headline || 'Untitled story'}</h1>
+<p class="meta">${outletList(story.outlets)} · ${countsLine(story)} · first seen ${timeElement(story.firstSeen, now)} · updated ${timeElement(story.lastUpdated, now)}</p>
+${topicTags(view.topics)}
+<h2>Coverage</h2>
+${families.map((f, i) => familySection(f, i, now))}
+</article>`;
 }
