@@ -1,6 +1,7 @@
 // Sentences of a copy that its original does not carry: what the outlet added. A sentence is
 // carried when most of its word pairs (bigrams of comparison keys) occur in the original, so
-// house-style edits inside a carried sentence do not make it new.
+// house-style and spelling edits inside a carried sentence do not make it new.
+import { usStem } from './diff-spelling.js';
 import { tokenize } from './diff-tokens.js';
 
 /** A sentence is new when fewer than this share of its word bigrams are in the original. */
@@ -32,7 +33,7 @@ export function uniqueSentences(original: readonly string[], copy: readonly stri
 }
 
 function bigrams(text: string): string[] {
-  const keys = tokenize(text).map((t) => t.key);
+  const keys = tokenize(text).map((t) => usStem(t.key));
   if (keys.length === 1) return keys;
   const out: string[] = [];
   for (let i = 0; i + 1 < keys.length; i++) out.push(`${keys[i]} ${keys[i + 1]}`);

@@ -34,7 +34,7 @@ const WORDS: Readonly<Record<string, string>> = {
   mould: 'mold',
 };
 
-function usStem(word: string): string {
+export function usStem(word: string): string {
   const known = WORDS[word];
   if (known !== undefined) return known;
   let stem = word;
