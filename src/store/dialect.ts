@@ -20,6 +20,14 @@ export interface StoreDialect {
   readonly bytesType: 'blob' | 'bytea';
   /** Makes `col` an auto-incremented integer primary key. */
   idColumn(col: ColumnDefinitionBuilder): ColumnDefinitionBuilder;
+  /**
+   * Runs `work` in a transaction that holds the write lock from its first statement, so two
+   * processes grouping at once queue up instead of failing when a reader upgrades to a writer.
+   */
+  writeTransaction<T>(
+    db: Kysely<Database>,
+    work: (trx: Kysely<Database>) => Promise<T>,
+  ): Promise<T>;
   /** Creates the full-text index over article titles and bodies (run by a migration). */
   createSearchIndex(db: Kysely<unknown>): Promise<void>;
   /** Replaces the indexed text of one article. */
@@ -74,6 +82,22 @@ const sqliteDialect: StoreDialect = {
   name: 'sqlite',
   bytesType: 'blob',
   idColumn: (col) => col.primaryKey().autoIncrement(),
+  // Kysely's own transaction() issues a plain (deferred) BEGIN: under WAL, a deferred reader
+  // that later writes gets SQLITE_BUSY at once, not after busy_timeout, if another connection
+  // committed meanwhile (sqlite.org/lang_transaction.html). BEGIN IMMEDIATE takes the write
+  // lock up front and waits for it through busy_timeout instead.
+  writeTransaction: (db, work) =>
+    db.connection().execute(async (conn) => {
+      await sql`BEGIN IMMEDIATE`.execute(conn);
+      try {
+        const result = await work(conn);
+        await sql`COMMIT`.execute(conn);
+        return result;
+      } catch (error) {
+        await sql`ROLLBACK`.execute(conn);
+        throw error;
+      }
+    }),
   async createSearchIndex(db) {
     // A standalone FTS5 table (not external-content) because articles have text keys; the store
     // keeps it in step on every insert and revision. unicode61 folds case and diacritics.

@@ -36,7 +36,7 @@ export async function savePage(
   now: Date,
 ): Promise<SaveResult> {
   try {
-    return await db.transaction().execute((trx) => writePage(trx, dialect, input, now));
+    return await dialect.writeTransaction(db, (trx) => writePage(trx, dialect, input, now));
   } catch (error) {
     throw new StorylineError(
       'STORE_FAILED',
