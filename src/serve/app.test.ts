@@ -81,7 +81,19 @@ describe('reader pages', () => {
     assert.match(res.body, /<dt>Credit<\/dt><dd>Lantern Wire<\/dd>/);
     assert.match(res.body, /<figcaption>The bridge. <small>Photo: Ivo Penn<\/small><\/figcaption>/);
     assert.match(res.body, /<p>The bridge opened at dawn, officials said.<\/p>/);
-    assert.match(res.body, /copy in <a href="\/stories\/story-bridge#family-fam-bridge">/);
+    assert.match(
+      res.body,
+      /a copy in a family of <a href="\/stories\/story-bridge#family-fam-bridge">2 versions of one text<\/a>/,
+    );
+    assert.match(res.body, /<h2 id="versions">Versions of this text<\/h2>/);
+    assert.match(
+      res.body,
+      /<a href="\/articles\/wire-bridge">[^<]+<\/a> <span class="original">likely original/,
+    );
+    assert.match(
+      res.body,
+      /<strong aria-current="page">Swing bridge reopens<\/strong> \(this page\)/,
+    );
     assert.match(
       res.body,
       /<a href="https:\/\/harbourgazette.example\/news\/bridge" rel="nofollow noopener noreferrer">/,

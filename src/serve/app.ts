@@ -35,7 +35,7 @@ export const DEFAULT_SERVE_CONFIG: Readonly<ServeConfig> = Object.freeze({
 
 export function buildApp(deps: AppDeps): FastifyInstance {
   const config: ServeConfig = { ...DEFAULT_SERVE_CONFIG, ...deps.config };
-  const app = Fastify({ logger: config.logger, disableRequestLogging: !config.logger });
+  const app = Fastify({ logger: config.logger });
   registerSecurityHeaders(app);
   registerErrorReplies(app, config.siteName, config.logError);
 

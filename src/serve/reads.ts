@@ -1,7 +1,7 @@
 // The reader's reads from the store, shared by the HTML pages and the JSON API. Store failures
 // become STORE_FAILED errors naming what we were reading; "no such story" is a null, and the
 // routes turn it into NOT_FOUND.
-import type { ArticleRow, Store, StorySummaryRow, StoryView } from '../store/index.js';
+import type { ArticleRow, FamilyView, Store, StorySummaryRow, StoryView } from '../store/index.js';
 import { StorylineError, describeError, isStorylineError } from '../errors.js';
 import type { Paging } from './paging.js';
 
@@ -43,4 +43,10 @@ export async function readArticle(store: Store, id: string): Promise<ArticleRow>
   const row = await guarded(`article ${id}`, () => store.getArticle(id));
   if (!row) throw new StorylineError('NOT_FOUND', `serve: no article ${id}`);
   return row;
+}
+
+/** The article's copy family, read through its story; null when the story is gone. */
+export async function readFamily(store: Store, article: ArticleRow): Promise<FamilyView | null> {
+  const view = await guarded(`story ${article.storyId}`, () => store.getStory(article.storyId));
+  return view?.families.find((f) => f.id === article.familyId) ?? null;
 }

@@ -1,13 +1,13 @@
 // An article page: clean body, images with captions and credits, metadata, links to its copy
 // family and story, and the source URL (a link for http(s) only; anything else is shown as text).
-import type { ArticleRow } from '../../store/index.js';
+import type { ArticleRow, FamilyView } from '../../store/index.js';
 import type { ImageInfo } from '../../types.js';
 import { html, type SafeHtml } from '../html.js';
 import { formatDateTime, parseTime, timeElement } from '../format/time.js';
 import { safeHref } from '../format/url.js';
 import { sanitizeHtml } from '../sanitize.js';
 import { familyAnchor, storyPath } from '../paths.js';
-import { topicTags } from './story.js';
+import { copyItem, orderFamily, sourceLabel, topicTags } from './parts.js';
 
 /** The body: our own re-sanitised HTML when the extractor kept any, else the paragraphs. */
 export function articleBody(article: Pick<ArticleRow, 'html' | 'paragraphs' | 'text'>): SafeHtml {
@@ -50,20 +50,41 @@ function published(iso: string | null, now: Date): SafeHtml | null {
   return when ? html`${formatDateTime(when)} (${timeElement(iso, now)})` : html`${iso}`;
 }
 
-function facts(article: ArticleRow, now: Date): SafeHtml {
-  return html`<dl class="facts">
-${fact('Outlet', article.outlet)}
-${fact('Byline', article.byline)}
-${fact('Published', published(article.published, now))}
-${fact('Updated', published(article.updated, now))}
-${fact('Dateline', article.dateline)}
-${fact('Credit', article.credit)}
-${fact('Language', article.language)}
-${fact('Words', String(article.wordCount))}
-${fact('Copy family', html`${article.isOriginal ? 'likely original of ' : 'copy in '}<a href="${storyPath(article.storyId)}#${encodeURIComponent(familyAnchor(article.familyId))}">family ${article.familyId}</a>`)}
-${fact('Story', html`<a href="${storyPath(article.storyId)}">see all coverage of this story</a>`)}
-${fact('Source', sourceLink(article))}
-</dl>`;
+function familyFact(article: ArticleRow, family: FamilyView | null): SafeHtml {
+  const href = `${storyPath(article.storyId)}#${encodeURIComponent(familyAnchor(article.familyId))}`;
+  const size = family?.articles.length ?? 1;
+  if (size <= 1) return html`no copies found (<a href="${href}">in its story</a>)`;
+  const role = article.isOriginal ? 'likely original' : 'a copy';
+  return html`${role} in a family of <a href="${href}">${size} versions of one text</a>`;
+}
+
+function facts(article: ArticleRow, family: FamilyView | null, now: Date): SafeHtml {
+  const rows = [
+    fact('Outlet', article.outlet),
+    fact('Byline', article.byline),
+    fact('Published', published(article.published, now)),
+    fact('Updated', published(article.updated, now)),
+    fact('Dateline', article.dateline),
+    fact('Credit', article.credit),
+    fact('Language', article.language),
+    fact('Words', String(article.wordCount)),
+    fact('Copy family', familyFact(article, family)),
+    fact('Story', html`<a href="${storyPath(article.storyId)}">all coverage of this story</a>`),
+    fact('Source', sourceLink(article)),
+  ];
+  return html`<dl class="facts">${rows}</dl>`;
+}
+
+/** The other versions of this text, so a reader can compare outlets without going back. */
+function versions(article: ArticleRow, family: FamilyView | null, now: Date): SafeHtml {
+  if (!family || family.articles.length <= 1) return html``;
+  const items = orderFamily(family).map((a) =>
+    copyItem(a, { isOriginal: a.id === family.originalId, now, current: a.id === article.id }),
+  );
+  return html`<section class="family" aria-labelledby="versions">
+<h2 id="versions">Versions of this text</h2>
+<ul class="copies">${items}</ul>
+</section>`;
 }
 
 /** BCP 47 shape (RFC 5646 §2.1, simplified): letters, digits and hyphens, 2-35 characters. */
@@ -73,14 +94,20 @@ function languageTag(language: string | null): string | null {
   return language && LANGUAGE_TAG.test(language) ? language : null;
 }
 
-export function articlePage(article: ArticleRow, now: Date): SafeHtml {
+/** `family` is the article's copy family when known (for the list of versions). */
+export function articlePage(
+  article: ArticleRow,
+  now: Date,
+  family: FamilyView | null = null,
+): SafeHtml {
   const lang = languageTag(article.language);
   return html`<article class="body"${lang ? html` lang="${lang}"` : ''}>
 <h1>${article.title || 'Untitled article'}</h1>
-<p class="meta">${article.outlet || 'unknown outlet'}${article.byline ? html` · ${article.byline}` : ''} · ${timeElement(article.published ?? article.firstSeen, now)}</p>
-${facts(article, now)}
+<p class="meta">${sourceLabel(article)}${article.byline ? html` · ${article.byline}` : ''} · ${timeElement(article.published ?? article.firstSeen, now)}</p>
+${facts(article, family, now)}
 ${topicTags(article.topics)}
 ${article.images.map(figure)}
 ${articleBody(article)}
+${versions(article, family, now)}
 </article>`;
 }

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { frontPage, countsLine, outletList } from './front.js';
 import { storyPage } from './story.js';
 import { articleBody, articlePage } from './article.js';
+import { TOPICS_SHOWN, sourceLabel, topicTags } from './parts.js';
+import type { ArticleRow } from '../../store/index.js';
 import { assertInert } from '../assert-inert.js';
 import { HOSTILE, NOW, articleRow, storySummary, storyView } from '../fixture-rows.js';
 
@@ -46,12 +48,13 @@ describe('story page', () => {
   it('puts the bigger family first and its likely original at the head of the list', () => {
     const out = storyPage(storyView(), NOW).value;
     const f1 = out.indexOf('id="family-f1"');
-    const f2 = out.indexOf('id="family-f2"');
+    const f2 = out.indexOf('<li id="family-f2"');
     assert.ok(f1 > 0 && f1 < f2, 'two-copy family before the single article');
+    assert.match(out, /Other coverage: 1 article with no copies/);
     const a1 = out.indexOf('href="/articles/a1"');
     const a2 = out.indexOf('href="/articles/a2"');
     assert.ok(a1 > 0 && a1 < a2, 'original listed before its copy');
-    assert.equal(out.match(/likely original/g)?.length, 2);
+    assert.equal(out.match(/likely original/g)?.length, 1, 'single articles are not marked');
   });
 
   it('shows topics as tags', () => {
@@ -74,6 +77,40 @@ describe('story page', () => {
     const out = storyPage(view, NOW).value;
     assertInert(out);
     assert.match(out, /href="\/articles\/x%22%3E%3Cb"/);
+  });
+});
+
+describe('shared page parts', () => {
+  it('names the outlet, else the host, and adds the wire credit only when it differs', () => {
+    const row = (over: Partial<ArticleRow>) => articleRow({ credit: null, ...over });
+    assert.equal(
+      sourceLabel(row({ outlet: 'Harbour Gazette', credit: 'Lantern Wire' })),
+      'Harbour Gazette (via Lantern Wire)',
+    );
+    assert.equal(
+      sourceLabel(row({ outlet: 'Lantern Wire', credit: 'lantern wire' })),
+      'Lantern Wire',
+    );
+    assert.equal(
+      sourceLabel(row({ outlet: null, url: 'https://www.valley.example/x' })),
+      'valley.example',
+    );
+    assert.equal(
+      sourceLabel(row({ outlet: null, url: null, pageUrl: 'file:///x.txt' })),
+      'unknown outlet',
+    );
+  });
+
+  it('folds topics beyond the first dozen into a details element', () => {
+    const topics = Array.from({ length: TOPICS_SHOWN + 3 }, (_, i) => ({
+      kind: 'theme' as const,
+      name: `Theme ${i}`,
+      key: `theme:${i}`,
+    }));
+    const out = topicTags(topics).value;
+    assert.match(out, /<details class="more-tags"><summary>3 more topics<\/summary>/);
+    assert.equal(out.match(/<li /g)?.length, TOPICS_SHOWN + 3);
+    assert.doesNotMatch(topicTags(topics.slice(0, 2)).value, /details/);
   });
 });
 

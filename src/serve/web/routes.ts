@@ -4,7 +4,7 @@ import type { Store } from '../../store/index.js';
 import type { SafeHtml } from '../html.js';
 import { layout } from '../layout.js';
 import { readPaging } from '../paging.js';
-import { readArticle, readStory, readStoryPage } from '../reads.js';
+import { readArticle, readFamily, readStory, readStoryPage } from '../reads.js';
 import { frontPage } from '../pages/front.js';
 import { storyPage } from '../pages/story.js';
 import { articlePage } from '../pages/article.js';
@@ -25,6 +25,9 @@ function sendPage(reply: FastifyReply, page: SafeHtml): FastifyReply {
     .header('cache-control', 'no-cache')
     .send(page.value);
 }
+
+/** Length of the <meta name="description"> taken from the first paragraph (characters). */
+const DESCRIPTION_CHARS = 200;
 
 /** One year: the stylesheet URL carries its content hash, so a new version gets a new URL. */
 const CSS_MAX_AGE_S = 365 * 24 * 3600;
@@ -48,8 +51,9 @@ export function registerWebRoutes(app: FastifyInstance, deps: WebDeps): void {
 
   app.get<IdParams>('/articles/:id', async (request, reply) => {
     const article = await readArticle(deps.store, request.params.id);
-    const description = article.paragraphs[0]?.slice(0, 200) ?? null;
-    const body = articlePage(article, deps.now());
+    const family = await readFamily(deps.store, article);
+    const description = article.paragraphs[0]?.slice(0, DESCRIPTION_CHARS) ?? null;
+    const body = articlePage(article, deps.now(), family);
     return sendPage(
       reply,
       layout({ title: article.title || 'Article', siteName, description, body }),

@@ -45,7 +45,9 @@ ol.stories h2 a:hover, ol.stories h2 a:focus-visible { text-decoration: underlin
 .pager { display: flex; justify-content: space-between; margin: 1.5rem 0; }
 .tags { display: flex; flex-wrap: wrap; gap: .4rem; padding: 0; list-style: none; }
 .tags li { background: var(--tag-bg); border-radius: 1rem; padding: .1rem .6rem; }
-section.family { border-left: 3px solid var(--line); padding-left: 1rem; margin: 1.5rem 0; }
+section.family, section.singles { border-left: 3px solid var(--line); padding-left: 1rem; margin: 1.5rem 0; }
+section.singles { border-left-style: dotted; }
+details.more-tags summary { cursor: pointer; font: .875rem system-ui, sans-serif; color: var(--muted); margin: .25rem 0; }
 ul.copies { padding-left: 1.2rem; }
 ul.copies li { margin: .35rem 0; }
 .original { background: var(--mark); border-radius: .25rem; padding: 0 .35rem; font: 600 .75rem system-ui, sans-serif;
