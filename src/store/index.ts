@@ -5,9 +5,13 @@ import type { RevisionRow } from './articles.js';
 import { connect } from './dialect.js';
 import { createStore } from './kysely-store.js';
 import { migrateToLatest } from './migrations/index.js';
+import type { StoredPage } from './pages.js';
 import type { SourceFetch, SourceRow, SourceToAdd } from './sources.js';
+import type { TopicSummaryRow } from './topic-reads.js';
 
 export type { RevisionRow } from './articles.js';
+export type { StoredPage } from './pages.js';
+export type { TopicSummaryRow } from './topic-reads.js';
 export type { SourceFetch, SourceKind, SourceRow, SourceToAdd } from './sources.js';
 
 /** One article as the pipeline hands it to the store, with everything decided about it. */
@@ -147,6 +151,18 @@ export interface Store {
   search(query: string, limit: number): Promise<ArticleRow[]>;
   /** The raw bytes of a stored page (decompressed), for reprocessing; null for an unknown id. */
   pageBody(pageId: number): Promise<Uint8Array | null>;
+  /** Every stored page (no bodies), in the order first stored: what `reprocess` walks. */
+  storedPages(): AsyncIterable<StoredPage>;
+  /** A stored page as extraction takes it (body decompressed); null for an unknown id. */
+  readPage(pageId: number): Promise<Page | null>;
+  /** Topics carried by the most stories first. */
+  listTopics(options: { limit: number; offset?: number }): Promise<TopicSummaryRow[]>;
+  getTopic(key: string): Promise<Topic | null>;
+  /** Stories carrying the topic, most recently updated first. */
+  listStoriesByTopic(
+    key: string,
+    options: { limit: number; offset?: number },
+  ): Promise<StorySummaryRow[]>;
   /** Adds a source (an existing URI is kept as is) and returns its id. */
   addSource(source: SourceToAdd): Promise<number>;
   listSources(): Promise<SourceRow[]>;

@@ -4,11 +4,12 @@ import { StorylineError, describeError } from '../errors.js';
 import { listRevisions } from './articles.js';
 import type { Connection } from './dialect.js';
 import { groupingState } from './grouping-state.js';
-import { findPageId, readPageBody } from './pages.js';
+import { findPageId, readPage, readPageBody, storedPages } from './pages.js';
 import { getArticle, getArticles, getStory, listStories } from './reads.js';
 import { savePage } from './save-page.js';
 import { listSources, recordSourceFetch, removeSource, upsertSource } from './sources.js';
 import { countRows } from './stats.js';
+import { getTopic, listStoriesByTopic, listTopics } from './topic-reads.js';
 import type { Store } from './index.js';
 
 /** Most search results one call returns, whatever the caller asks. */
@@ -43,6 +44,13 @@ export function createStore({ db, dialect }: Connection, now: () => Date): Store
         getArticles(db, await dialect.search(db, query, Math.min(limit, MAX_SEARCH_RESULTS))),
       ),
     pageBody: (pageId) => attempt(`read page ${pageId}`, () => readPageBody(db, pageId)),
+    storedPages: () => storedPages(db),
+    readPage: (pageId) => attempt(`read page ${pageId}`, () => readPage(db, pageId)),
+    listTopics: ({ limit, offset = 0 }) =>
+      attempt('list topics', () => listTopics(db, limit, offset)),
+    getTopic: (key) => attempt(`read topic ${key}`, () => getTopic(db, key)),
+    listStoriesByTopic: (key, { limit, offset = 0 }) =>
+      attempt(`list stories of topic ${key}`, () => listStoriesByTopic(db, key, limit, offset)),
     addSource: (source) =>
       attempt(`add source ${source.uri}`, () => upsertSource(db, source, now().toISOString())),
     listSources: () => attempt('list sources', () => listSources(db)),

@@ -7,16 +7,30 @@ import { topicsOfArticles, topicsOfStory } from './topics.js';
 import type { ArticleRow, FamilyView, StorySummaryRow, StoryView } from './index.js';
 
 /** Stories, most recently updated first; ties broken by id so paging is stable. */
-export async function listStories(
+export function listStories(
   db: Kysely<Database>,
   limit: number,
   offset: number,
 ): Promise<StorySummaryRow[]> {
-  const rows = await db
-    .selectFrom('stories')
-    .selectAll()
-    .orderBy('last_updated', 'desc')
-    .orderBy('id')
+  return listStoriesWhere(db, limit, offset, (q) => q);
+}
+
+function storiesQuery(db: Kysely<Database>) {
+  return db.selectFrom('stories').selectAll('stories');
+}
+
+type StoriesQuery = ReturnType<typeof storiesQuery>;
+
+/** The story list narrowed by `filter` (a topic, later a search), in list order. */
+export async function listStoriesWhere(
+  db: Kysely<Database>,
+  limit: number,
+  offset: number,
+  filter: (q: StoriesQuery) => StoriesQuery,
+): Promise<StorySummaryRow[]> {
+  const rows = await filter(storiesQuery(db))
+    .orderBy('stories.last_updated', 'desc')
+    .orderBy('stories.id')
     .limit(limit)
     .offset(offset)
     .execute();
