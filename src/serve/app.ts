@@ -2,6 +2,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Store } from '../store/index.js';
 import { registerSecurityHeaders } from './security-headers.js';
+import { registerEtags } from './etag.js';
 import { registerErrorReplies, type ErrorLog } from './error-reply.js';
 import { registerWebRoutes } from './web/routes.js';
 import { registerApiRoutes } from './api/routes.js';
@@ -38,6 +39,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   const app = Fastify({ logger: config.logger });
   registerSecurityHeaders(app);
   registerErrorReplies(app, config.siteName, config.logError);
+  registerEtags(app);
 
   app.get('/healthz', async (_request, reply) =>
     reply.header('cache-control', 'no-store').send({ status: 'ok' }),
