@@ -65,8 +65,20 @@ function addText(counts: TermCounts, text: string, weight: number, weights: Feat
     const term = normaliseWord(raw);
     if (term === null) continue;
     const start = match.index ?? 0;
-    counts.set(term, (counts.get(term) ?? 0) + weight * emphasis(raw, text, start, weights));
+    const boost = emphasis(raw, text, start, weights);
+    counts.set(term, (counts.get(term) ?? 0) + weight * boost);
+    // Names and numbers also feed the entity channel, compared on its own (see vectors.ts).
+    if (boost !== 1)
+      counts.set(`${ENTITY_PREFIX}${term}`, (counts.get(`${ENTITY_PREFIX}${term}`) ?? 0) + weight);
   }
+}
+
+/** Prefix of entity-channel terms: names and numbers in the text. Topics use "@". */
+export const ENTITY_PREFIX = '^';
+
+/** True for a term of the entity channel (a name or number in the text, or a named topic). */
+export function isEntityTerm(term: string): boolean {
+  return term.startsWith(ENTITY_PREFIX) || term.startsWith('@');
 }
 
 /** Names inside a sentence and numbers weigh more; a capital after a full stop is no signal. */

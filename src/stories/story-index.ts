@@ -4,7 +4,15 @@
 import type { StoryAssignment, StoryDoc } from './index.js';
 import { DEFAULT_WEIGHTS, extractFeatures, type FeatureWeights } from './features.js';
 import { TermStats } from './term-stats.js';
-import { cosine, makeQuery, sublinear, topTerms, type Query, type Vector } from './vectors.js';
+import {
+  cosine,
+  makeQuery,
+  type ChannelSimilarity,
+  sublinear,
+  topTerms,
+  type Query,
+  type Vector,
+} from './vectors.js';
 import { Story } from './story.js';
 
 /**
@@ -12,14 +20,20 @@ import { Story } from './story.js';
  * ECB+ training topics with bench/clustering/eval.ts (the B-cubed F1 plateau); tune together
  * with the feature weights in features.ts and MEMBER_LINK_WEIGHT.
  */
-export const STORY_JOIN_SIMILARITY = 0.3;
+export const STORY_JOIN_SIMILARITY = 0.25;
 
 /**
  * How much the best single member counts against the centroid (0-1). Two reports of one event
  * can share little with the story as a whole yet match one earlier report closely (a nearest-
  * member, single-link-like join, as the centroid alone blurs lookalike events together).
  */
-export const MEMBER_LINK_WEIGHT = 0.9;
+export const MEMBER_LINK_WEIGHT = 0.85;
+
+/**
+ * Share (0-1) of the entity channel (names, numbers, topics) in the similarity, the rest being
+ * the word channel. Two incidents of one kind share their words but not their names.
+ */
+export const ENTITY_SHARE = 0.5;
 
 /** A story that has not been updated for this long (ms) takes no new articles: 3 days. */
 export const STORY_IDLE_MS = 3 * 24 * 3600 * 1000;
@@ -43,12 +57,14 @@ const EVICT_EVERY = 1000;
 export interface StoryIndexOptions {
   joinSimilarity: number;
   memberLinkWeight: number;
+  entityShare: number;
   weights: FeatureWeights;
 }
 
 export const DEFAULT_STORY_OPTIONS: Readonly<StoryIndexOptions> = Object.freeze({
   joinSimilarity: STORY_JOIN_SIMILARITY,
   memberLinkWeight: MEMBER_LINK_WEIGHT,
+  entityShare: ENTITY_SHARE,
   weights: DEFAULT_WEIGHTS,
 });
 
@@ -133,19 +149,23 @@ export class StoryIndex {
 
   private similarity(query: Query, story: Story): number {
     const idf = (t: string) => this.stats.idf(t);
-    const central = cosine(
-      query,
-      story.centroid,
-      story.centroidNorm(idf, this.stats.documentCount),
-    );
+    const docs = this.stats.documentCount;
+    const central = this.blend(cosine(query, story.centroid, story.centroidNorm(idf, docs)), query);
     let nearest = 0;
     for (const member of story.members) {
       nearest = Math.max(
         nearest,
-        cosine(query, member.vector, member.norm(idf, this.stats.documentCount)),
+        this.blend(cosine(query, member.vector, member.norm(idf, docs)), query),
       );
     }
     return Math.max(central, this.options.memberLinkWeight * nearest);
+  }
+
+  /** Words and entities blended; an article naming nobody is judged on its words alone. */
+  private blend(sim: ChannelSimilarity, query: Query): number {
+    if (query.norms.entities === 0) return sim.words;
+    const share = this.options.entityShare;
+    return (1 - share) * sim.words + share * sim.entities;
   }
 
   private open(id: string, timeMs: number): Story {

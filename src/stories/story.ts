@@ -1,7 +1,7 @@
 // One open story: a centroid of its articles' terms, a sample of member vectors for nearest-
 // member matching, and its time span.
 import type { Vector } from './vectors.js';
-import { topTerms, weightedNormSq } from './vectors.js';
+import { topTerms, weightedNorms, type Norms } from './vectors.js';
 
 /**
  * Cached IDF-weighted norms are recomputed once the stream has grown by this fraction since
@@ -9,13 +9,13 @@ import { topTerms, weightedNormSq } from './vectors.js';
  */
 const NORM_REFRESH_GROWTH = 0.05;
 
-function cachedNorm(): (v: Vector, idf: (t: string) => number, docs: number) => number {
-  let norm = 0;
+function cachedNorm(): (v: Vector, idf: (t: string) => number, docs: number) => Norms {
+  let norm: Norms = { words: 0, entities: 0 };
   let stamp = -1;
   let size = -1;
   return (v, idf, docs) => {
     if (stamp < 0 || size !== v.size || docs > stamp * (1 + NORM_REFRESH_GROWTH)) {
-      norm = Math.sqrt(weightedNormSq(v, idf));
+      norm = weightedNorms(v, idf);
       stamp = docs;
       size = v.size;
     }
@@ -30,7 +30,7 @@ export class Member {
     readonly vector: Vector,
   ) {}
 
-  norm(idf: (t: string) => number, docs: number): number {
+  norm(idf: (t: string) => number, docs: number): Norms {
     return this.normOf(this.vector, idf, docs);
   }
 }
@@ -69,7 +69,7 @@ export class Story {
     return timeMs <= this.lastMs + idleMs && timeMs >= this.firstMs - idleMs;
   }
 
-  centroidNorm(idf: (t: string) => number, docs: number): number {
+  centroidNorm(idf: (t: string) => number, docs: number): Norms {
     if (this.dirty) {
       this.normOf = cachedNorm();
       this.dirty = false;

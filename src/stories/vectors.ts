@@ -1,10 +1,22 @@
-// Sparse term vectors and IDF-weighted cosine. Vectors hold sublinear term frequencies only;
-// IDF is applied when comparing, so early documents are not frozen with the poor IDF of a
-// young stream.
-import type { TermCounts } from './features.js';
+// Sparse term vectors and IDF-weighted cosine over two channels: words, and entities (names,
+// numbers, topics). Vectors hold sublinear term frequencies only; IDF is applied when comparing,
+// so early documents are not frozen with the poor IDF of a young stream.
+import { isEntityTerm, type TermCounts } from './features.js';
 import type { TermStats } from './term-stats.js';
 
 export type Vector = Map<string, number>;
+
+/** IDF-weighted norms of the word channel and the entity channel. */
+export interface Norms {
+  words: number;
+  entities: number;
+}
+
+/** Cosine similarity per channel. */
+export interface ChannelSimilarity {
+  words: number;
+  entities: number;
+}
 
 /** 1 + ln(count): the tenth mention of a word adds far less than the first. */
 export function sublinear(counts: TermCounts): Vector {
@@ -13,43 +25,50 @@ export function sublinear(counts: TermCounts): Vector {
   return v;
 }
 
-/** IDF-weighted squared norm of a vector. */
-export function weightedNormSq(v: Vector, idf: (term: string) => number): number {
-  let sum = 0;
+/** IDF-weighted norms of a vector, per channel. */
+export function weightedNorms(v: Vector, idf: (term: string) => number): Norms {
+  let words = 0;
+  let entities = 0;
   for (const [term, x] of v) {
     const w = x * idf(term);
-    sum += w * w;
+    if (isEntityTerm(term)) entities += w * w;
+    else words += w * w;
   }
-  return sum;
+  return { words: Math.sqrt(words), entities: Math.sqrt(entities) };
 }
 
 /** A query vector with its IDF weights resolved once, compared against many stories. */
 export interface Query {
+  /** term -> tf * idf^2, so a dot product with a raw tf vector is the IDF-weighted dot. */
   weights: Map<string, number>;
-  norm: number;
+  norms: Norms;
 }
 
 export function makeQuery(v: Vector, stats: TermStats): Query {
   const weights = new Map<string, number>();
-  let sum = 0;
   for (const [term, x] of v) {
     const idf = stats.idf(term);
     weights.set(term, x * idf * idf);
-    sum += x * idf * x * idf;
   }
-  return { weights, norm: Math.sqrt(sum) };
+  return { weights, norms: weightedNorms(v, (t) => stats.idf(t)) };
 }
 
-/** Cosine between a query and a vector whose own IDF-weighted norm is already known. */
-export function cosine(q: Query, v: Vector, vNorm: number): number {
-  if (q.norm === 0 || vNorm === 0) return 0;
-  let dot = 0;
+/** Cosine per channel between a query and a vector whose own norms are already known. */
+export function cosine(q: Query, v: Vector, vNorms: Norms): ChannelSimilarity {
+  let words = 0;
+  let entities = 0;
   const [small, large] = q.weights.size <= v.size ? [q.weights, v] : [v, q.weights];
   for (const [term, x] of small) {
     const y = large.get(term);
-    if (y !== undefined) dot += x * y;
+    if (y === undefined) continue;
+    if (isEntityTerm(term)) entities += x * y;
+    else words += x * y;
   }
-  return dot / (q.norm * vNorm);
+  const ratio = (dot: number, a: number, b: number) => (a === 0 || b === 0 ? 0 : dot / (a * b));
+  return {
+    words: ratio(words, q.norms.words, vNorms.words),
+    entities: ratio(entities, q.norms.entities, vNorms.entities),
+  };
 }
 
 /** Keeps the `limit` terms with the highest IDF-weighted value (ties by term, for determinism). */
