@@ -65,6 +65,7 @@ export function parseAbsoluteDate(input: string): string | null {
 function fromIso(m: RegExpExecArray): string | null {
   const [, y, mo, d, h = '00', mi = '00', sec = '00', zone] = m;
   const z = !zone ? 'Z' : zone.toUpperCase() === 'Z' ? 'Z' : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
+  if (utc(Number(y), Number(mo), Number(d)) === null) return null; // rejects 2025-02-30
   const t = Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${sec}${z}`);
   return Number.isFinite(t) ? new Date(t).toISOString() : null;
 }

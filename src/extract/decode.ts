@@ -55,9 +55,19 @@ function finish(label: string, bytes: Uint8Array, how: string): Decoded {
     const scan = scanUtf8(bytes);
     if (scan.invalid > 0) return corrupt(scan.firstInvalid, `UTF-8 by ${how}`);
   }
-  const text = new TextDecoder(label).decode(bytes);
+  let text = new TextDecoder(label).decode(bytes);
+  if (label === 'windows-1252') text = fixCp1252(text);
   if (text.trim() === '') return empty();
   return { ok: true, text, encoding: label };
+}
+
+/** windows-1252's printable characters at 0x80-0x9F (curly quotes, dashes, the euro sign).
+ *  Node 20's TextDecoder decodes that label as ISO-8859-1, giving C1 controls instead, so we map
+ *  them back (WHATWG Encoding, index-windows-1252). Undefined bytes stay as they are. */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function fixCp1252(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
 }
 
 function empty(): Decoded {

@@ -22,15 +22,18 @@ const AGENCIES: Record<string, string> = {
   yonhap: 'Yonhap',
 };
 
-const AGENCY_ALT = Object.keys(AGENCIES)
+// Printed case varies ("Reuters", "REUTERS", "dpa", "AP"); the dateline pattern is otherwise
+// case-sensitive (the city is in capitals), so the agency alternation lists the variants.
+const AGENCY_ALT = [...new Set(Object.keys(AGENCIES).flatMap((k) => [k, k.toUpperCase(), k.replace(/\b\w/g, (c) => c.toUpperCase())]))]
   .sort((a, b) => b.length - a.length)
   .map((a) => a.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'))
   .join('|');
 
-/** "MOSCOW, Aug 20 (Reuters) -", "WASHINGTON (AP) —", "PARIS, 20 August (AFP) -". */
+/** "MOSCOW, Aug 20 (Reuters) -", "WASHINGTON (AP) —", "PARIS, 20 August (AFP) -": the city in
+ *  capitals, then optional region and date, then the agency in parentheses and a dash. */
 const DATELINE = new RegExp(
-  `^([A-Z][A-Za-z\\u00C0-\\u024F .'-]{1,40}?(?:,\\s*[A-Z][A-Za-z.]{1,20}){0,2}(?:,\\s*(?:[A-Z][a-z]{2,8}\\.?\\s+\\d{1,2}|\\d{1,2}\\s+[A-Z][a-z]{2,8}))?(?:,\\s*\\d{4})?\\s*\\((${AGENCY_ALT})\\)\\s*[-–—:]+)\\s*`,
-  'i',
+  `^([A-Z][A-Z\\u00C0-\\u00DE .'-]{1,40}?(?:,\\s*[A-Z][A-Za-z.]{1,20}){0,2}(?:,\\s*(?:[A-Z][a-z]{2,8}\\.?\\s+\\d{1,2}|\\d{1,2}\\s+[A-Z][a-z]{2,8}))?(?:,\\s*\\d{4})?\\s*\\((${AGENCY_ALT})\\)\\s*[-–—:]+)\\s*`,
+  '',
 );
 
 /** Upper-case agency names closing the text, optionally several ("AFP, REUTERS"). */

@@ -8,7 +8,9 @@ import { makeArticle } from '../article.js';
 import { detectLanguage } from '../language.js';
 import { readMetadata, type PageMetadata } from '../metadata/read-metadata.js';
 import { findDateline, findSignOff } from '../wire.js';
+import { capNesting } from './cap-nesting.js';
 import { collect, type Collected } from './collect.js';
+import { trimEdges } from './edges.js';
 import { elementsInOrder, hintsOf, tagOf, type El } from './dom.js';
 import { isUnlikely } from './hints.js';
 import { DROP_TAGS } from './prune.js';
@@ -30,12 +32,12 @@ interface Doc {
 
 export function extractHtml(html: string, page: Page, now: Date, encoding: string): Extraction {
   void now; // HTML pages carry absolute dates; kept for symmetry with the text path.
-  const doc = new DOMParser().parseFromString(html, 'text/html') as unknown as Doc;
+  const doc = new DOMParser().parseFromString(capNesting(html), 'text/html') as unknown as Doc;
   const meta = readMetadata(doc, page.url);
   const root = doc.body ?? doc.documentElement;
   if (!root) return { kind: 'not-article', reason: 'extract: empty document', encoding };
   const body = readBody(root, meta.url ?? page.url);
-  const paragraphs = dropTitle(body.paragraphs, meta.title);
+  const paragraphs = trimEdges(dropTitle(body.paragraphs, meta.title));
   const chars = paragraphs.reduce((n, p) => n + p.length, 0);
   if (chars < MIN_ARTICLE_CHARS) {
     return { kind: 'not-article', reason: `extract: no article found (${chars} characters of body text)`, encoding };

@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { dateFromUrl, isRelativeAge, parseAbsoluteDate, resolveRelativeAge } from './dates.js';
+
+const AT = new Date('2025-08-20T12:00:00Z');
+
+describe('relative ages', () => {
+  it('resolves minutes, hours, days and "an hour" against the reference time', () => {
+    assert.equal(resolveRelativeAge('12 minutes ago', AT), '2025-08-20T11:48:00.000Z');
+    assert.equal(resolveRelativeAge('2 hrs ago', AT), '2025-08-20T10:00:00.000Z');
+    assert.equal(resolveRelativeAge('an hour ago', AT), '2025-08-20T11:00:00.000Z');
+    assert.equal(resolveRelativeAge('3 days ago', AT), '2025-08-17T12:00:00.000Z');
+    assert.equal(resolveRelativeAge('yesterday', AT), '2025-08-19T12:00:00.000Z');
+    assert.equal(resolveRelativeAge('5m ago', AT), '2025-08-20T11:55:00.000Z');
+  });
+
+  it('rejects lines that only contain an age inside a sentence', () => {
+    assert.equal(isRelativeAge('He left 12 minutes ago to catch the train.'), false);
+    assert.equal(resolveRelativeAge('Daily Mirror', AT), null);
+  });
+});
+
+describe('absolute dates', () => {
+  it('parses ISO dates with and without zones as UTC', () => {
+    assert.equal(parseAbsoluteDate('2025-08-20T08:30:00+02:00'), '2025-08-20T06:30:00.000Z');
+    assert.equal(parseAbsoluteDate('2025-08-20'), '2025-08-20T00:00:00.000Z');
+    assert.equal(parseAbsoluteDate('2025-08-20 14:05'), '2025-08-20T14:05:00.000Z');
+  });
+
+  it('parses English month names in both orders', () => {
+    assert.equal(parseAbsoluteDate('Aug 20, 2025'), '2025-08-20T00:00:00.000Z');
+    assert.equal(parseAbsoluteDate('20 August 2025'), '2025-08-20T00:00:00.000Z');
+  });
+
+  it('rejects impossible dates and plain text', () => {
+    assert.equal(parseAbsoluteDate('2025-02-30'), null);
+    assert.equal(parseAbsoluteDate('no date here'), null);
+  });
+
+  it('reads dates written into URL paths', () => {
+    assert.equal(dateFromUrl('https://x.example/news/2025/08/20/story'), '2025-08-20T00:00:00.000Z');
+    assert.equal(dateFromUrl('https://x.example/2025-08-20/story'), '2025-08-20T00:00:00.000Z');
+    assert.equal(dateFromUrl('https://x.example/news/123456/story'), null);
+  });
+});

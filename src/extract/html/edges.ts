@@ -1,0 +1,30 @@
+// The first and last lines of a container often carry metadata printed as text (the date, a
+// "By ..." line, "Updated 3 hours ago") or a closing widget label; they are not body text.
+import { isRelativeAge, parseAbsoluteDate } from '../dates.js';
+
+/** Metadata lines are short (characters); longer ones may be a sentence that mentions a date. */
+const MAX_META_LINE_CHARS = 80;
+/** Lines examined at each end of the body. */
+const EDGE_LINES = 3;
+
+const META_LINE = [
+  /^(by|von|par|por|di)\s+\p{Lu}[\p{L}.'’-]*(\s+(\p{Lu}[\p{L}.'’-]*|and|&|,|de|van|von)){0,6}$/u, // "By Iver Quell"
+  /^(published|updated|posted|last (updated|modified)|first published)\b/i,
+  /^\d+\s*(min(ute)?s?|mins?)\s+read$/i,
+  /^(share|advertisement|advertising|sponsored|read more|continue reading)\b.{0,30}$/i,
+];
+
+function isMetaLine(p: string): boolean {
+  if (p.length > MAX_META_LINE_CHARS) return false;
+  if (META_LINE.some((re) => re.test(p))) return true;
+  const noWeekday = p.replace(/^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*/i, '');
+  return isRelativeAge(p) || (parseAbsoluteDate(noWeekday) !== null && noWeekday.replace(/[\d\s:,./apm-]|[A-Za-z]{3,9}/gi, '').length <= 3 && p.length < 40);
+}
+
+export function trimEdges(paragraphs: string[]): string[] {
+  let start = 0;
+  let end = paragraphs.length;
+  while (start < end && start < EDGE_LINES && isMetaLine(paragraphs[start]!)) start++;
+  while (end > start && paragraphs.length - end < EDGE_LINES && isMetaLine(paragraphs[end - 1]!)) end--;
+  return paragraphs.slice(start, end);
+}

@@ -1,0 +1,73 @@
+// extract() must never throw and must stay bounded in time on any bytes: random input, tag
+// soup, and pathological shapes (deep nesting, one huge element, tens of thousands of links).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import type { Extraction, Page } from '../types.js';
+import { extract } from './index.js';
+
+const NOW = new Date('2031-01-01T00:00:00Z');
+const page = (body: Uint8Array, contentType: string | null = null): Page => ({ url: 'https://t.example/a', fetchedAt: NOW, body, contentType });
+const html = (s: string): Page => page(new TextEncoder().encode(s), 'text/html');
+const KINDS = new Set<Extraction['kind']>(['article', 'not-article', 'unreadable']);
+
+/** Generous wall-clock bound for the heavy shapes (ms): each takes well under a second here on
+ *  a shared 2-core machine; the bound catches quadratic blow-ups, not small regressions. */
+const HEAVY_BOUND_MS = 8000;
+
+function timed(p: Page): { result: Extraction; ms: number } {
+  const t = performance.now();
+  const result = extract(p, NOW);
+  return { result, ms: performance.now() - t };
+}
+
+const TAGS = ['div', 'p', 'a', 'span', 'script', 'style', 'article', 'table', 'td', 'li', 'ul', 'h1', 'img', 'br', 'iframe', '!--', '![CDATA['];
+
+describe('extract on hostile input', () => {
+  it('never throws on random bytes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 3000 }), fc.constantFrom(null, 'text/html', 'text/plain', 'text/html; charset=shift_jis'), (bytes, type) => {
+        assert.ok(KINDS.has(extract(page(bytes, type), NOW).kind));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never throws on tag soup', () => {
+    const piece = fc.oneof(
+      fc.constantFrom(...TAGS).chain((t) => fc.constantFrom(`<${t}>`, `</${t}>`, `<${t} class="content article">`, `<${t} href="javascript:x">`)),
+      fc.string({ maxLength: 40 }),
+      fc.constantFrom('&amp;', '&#0;', '&#x110000;', '<', '>', '"', "'", '\u0000', '\ud800', '<script type="application/ld+json">{"@type":"NewsArticle","author":[null,{}]}</script>'),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 200 }), (parts) => {
+        const r = extract(html(parts.join('')), NOW);
+        assert.ok(KINDS.has(r.kind));
+        if (r.kind === 'article') assert.ok(!/<script|javascript:/i.test(r.article.html ?? ''));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('handles 100,000 nested divs without overflowing the stack', { timeout: 60_000 }, () => {
+    const depth = 100_000;
+    const doc = `<html><body>${'<div>'.repeat(depth)}<p>${'Deep text sits at the bottom of the page. '.repeat(10)}</p>${'</div>'.repeat(depth)}</body></html>`;
+    const { result, ms } = timed(html(doc));
+    assert.ok(KINDS.has(result.kind));
+    assert.ok(ms < HEAVY_BOUND_MS, `${ms} ms`);
+  });
+
+  it('handles 20 MB of text in one element', { timeout: 60_000 }, () => {
+    const big = 'All work and no play makes a very long paragraph. '.repeat(400_000);
+    const { result, ms } = timed(html(`<html><body><p>${big}</p></body></html>`));
+    assert.equal(result.kind, 'article');
+    assert.ok(ms < HEAVY_BOUND_MS, `${ms} ms`);
+  });
+
+  it('handles 50,000 links and finds no article in them', { timeout: 60_000 }, () => {
+    const links = Array.from({ length: 50_000 }, (_, i) => `<li><a href="/n/${i}">Headline number ${i}</a></li>`).join('');
+    const { result, ms } = timed(html(`<html><body><ul>${links}</ul></body></html>`));
+    assert.equal(result.kind, 'not-article');
+    assert.ok(ms < HEAVY_BOUND_MS, `${ms} ms`);
+  });
+});
