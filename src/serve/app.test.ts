@@ -71,7 +71,10 @@ describe('reader pages', () => {
       res.body,
       /wire-bridge">Old swing bridge reopens after two-year repair<\/a> <span class="original">likely original<\/span>/,
     );
-    assert.match(res.body, /<li data-kind="place">Port Elwyn<\/li>/);
+    assert.match(
+      res.body,
+      /<li data-kind="place"><a href="\/topics\/place%3Aport-elwyn">Port Elwyn<\/a><\/li>/,
+    );
   });
 
   it('shows an article with metadata, image credit, body and links to its family and story', async () => {

@@ -7,3 +7,5 @@ export const apiStoryPath = (id: string) => `/api/v1/stories/${encodeURIComponen
 export const apiArticlePath = (id: string) => `/api/v1/articles/${encodeURIComponent(id)}`;
 /** Element id of a copy family's section on its story page. */
 export const familyAnchor = (familyId: string) => `family-${familyId}`;
+export const topicPath = (key: string) => `/topics/${encodeURIComponent(key)}`;
+export const apiTopicPath = (key: string) => `/api/v1/topics/${encodeURIComponent(key)}`;

@@ -1,7 +1,15 @@
 // The reader's reads from the store, shared by the HTML pages and the JSON API. Store failures
 // become STORE_FAILED errors naming what we were reading; "no such story" is a null, and the
 // routes turn it into NOT_FOUND.
-import type { ArticleRow, FamilyView, Store, StorySummaryRow, StoryView } from '../store/index.js';
+import type {
+  ArticleRow,
+  FamilyView,
+  Store,
+  StorySummaryRow,
+  StoryView,
+  TopicSummaryRow,
+} from '../store/index.js';
+import type { Topic } from '../types.js';
 import { StorylineError, describeError, isStorylineError } from '../errors.js';
 import type { Paging } from './paging.js';
 
@@ -49,4 +57,33 @@ export async function readArticle(store: Store, id: string): Promise<ArticleRow>
 export async function readFamily(store: Store, article: ArticleRow): Promise<FamilyView | null> {
   const view = await guarded(`story ${article.storyId}`, () => store.getStory(article.storyId));
   return view?.families.find((f) => f.id === article.familyId) ?? null;
+}
+
+export async function readTopic(store: Store, key: string): Promise<Topic> {
+  const topic = await guarded(`topic ${key}`, () => store.getTopic(key));
+  if (!topic) throw new StorylineError('NOT_FOUND', `serve: no topic ${key}`);
+  return topic;
+}
+
+export async function readTopicStories(
+  store: Store,
+  key: string,
+  paging: Paging,
+): Promise<StoryPage> {
+  const rows = await guarded(`stories of topic ${key}`, () =>
+    store.listStoriesByTopic(key, { limit: paging.limit + 1, offset: paging.offset }),
+  );
+  return { stories: rows.slice(0, paging.limit), hasNext: rows.length > paging.limit };
+}
+
+export interface TopicPage {
+  topics: TopicSummaryRow[];
+  hasNext: boolean;
+}
+
+export async function readTopicPage(store: Store, paging: Paging): Promise<TopicPage> {
+  const rows = await guarded('topics', () =>
+    store.listTopics({ limit: paging.limit + 1, offset: paging.offset }),
+  );
+  return { topics: rows.slice(0, paging.limit), hasNext: rows.length > paging.limit };
 }

@@ -111,6 +111,31 @@ describe('JSON API v1', () => {
     assert.match(body.html, /<p>Fine text.<\/p>/);
   });
 
+  it('lists topics and pages through the stories of one', async () => {
+    const topics = (await app.inject('/api/v1/topics')).json();
+    const elwyn = topics.topics.find((t: { key: string }) => t.key === 'place:port-elwyn');
+    assert.deepEqual(elwyn, {
+      key: 'place:port-elwyn',
+      kind: 'place',
+      name: 'Port Elwyn',
+      storyCount: 1,
+      links: { self: '/api/v1/topics/place%3Aport-elwyn', html: '/topics/place%3Aport-elwyn' },
+    });
+    const res = await app.inject('/api/v1/topics/place:port-elwyn?limit=1');
+    assert.equal(res.statusCode, 200);
+    const body = res.json();
+    assert.equal(body.topic.name, 'Port Elwyn');
+    assert.deepEqual(
+      body.stories.map((s: { id: string }) => s.id),
+      ['story-bridge'],
+    );
+    assert.equal(body.hasNext, false);
+    assert.equal(
+      (await app.inject('/api/v1/topics/place:atlantis')).json().error.code,
+      'NOT_FOUND',
+    );
+  });
+
   it('answers unknown ids and paths with a coded JSON 404', async () => {
     for (const url of ['/api/v1/stories/nope', '/api/v1/articles/nope', '/api/v1/nothing']) {
       const res = await app.inject(url);

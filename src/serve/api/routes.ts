@@ -1,8 +1,16 @@
 // The versioned JSON API. Reads only; errors are `{ error: { code, status, message } }`.
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../store/index.js';
-import { readPaging } from '../paging.js';
-import { readArticle, readStory, readStoryPage } from '../reads.js';
+import { MAX_PAGE_SIZE, readPaging } from '../paging.js';
+import {
+  readArticle,
+  readStory,
+  readStoryPage,
+  readTopic,
+  readTopicPage,
+  readTopicStories,
+} from '../reads.js';
+import { apiTopicPath, topicPath } from '../paths.js';
 import { articleJson, storyJson, storySummaryJson } from './dto.js';
 
 export interface ApiDeps {
@@ -11,27 +19,59 @@ export interface ApiDeps {
 }
 
 type IdParams = { Params: { id: string } };
+type Paged = { Querystring: Record<string, unknown> };
+
+/** Next/previous links of a paged API list at `path` (no query string). */
+function pageLinks(path: string, page: number, limit: number, hasNext: boolean) {
+  const link = (n: number) => `${path}?page=${n}&limit=${limit}`;
+  return { next: hasNext ? link(page + 1) : null, prev: page > 1 ? link(page - 1) : null };
+}
 
 export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
-  app.get<{ Querystring: Record<string, unknown> }>('/api/v1/stories', async (request) => {
+  app.get<Paged>('/api/v1/stories', async (request) => {
     const paging = readPaging(request.query, deps.pageSize, true);
     const { stories, hasNext } = await readStoryPage(deps.store, paging);
-    const link = (page: number) => `/api/v1/stories?page=${page}&limit=${paging.limit}`;
     return {
       stories: stories.map(storySummaryJson),
       page: paging.page,
       limit: paging.limit,
       hasNext,
-      links: {
-        next: hasNext ? link(paging.page + 1) : null,
-        prev: paging.page > 1 ? link(paging.page - 1) : null,
-      },
+      links: pageLinks('/api/v1/stories', paging.page, paging.limit, hasNext),
     };
   });
 
   app.get<IdParams>('/api/v1/stories/:id', async (request) =>
     storyJson(await readStory(deps.store, request.params.id)),
   );
+
+  app.get<Paged>('/api/v1/topics', async (request) => {
+    const paging = readPaging(request.query, MAX_PAGE_SIZE, true);
+    const { topics, hasNext } = await readTopicPage(deps.store, paging);
+    return {
+      topics: topics.map((t) => ({
+        ...t,
+        links: { self: apiTopicPath(t.key), html: topicPath(t.key) },
+      })),
+      page: paging.page,
+      limit: paging.limit,
+      hasNext,
+      links: pageLinks('/api/v1/topics', paging.page, paging.limit, hasNext),
+    };
+  });
+
+  app.get<Paged & { Params: { key: string } }>('/api/v1/topics/:key', async (request) => {
+    const paging = readPaging(request.query, deps.pageSize, true);
+    const topic = await readTopic(deps.store, request.params.key);
+    const { stories, hasNext } = await readTopicStories(deps.store, topic.key, paging);
+    return {
+      topic: { ...topic, links: { self: apiTopicPath(topic.key), html: topicPath(topic.key) } },
+      stories: stories.map(storySummaryJson),
+      page: paging.page,
+      limit: paging.limit,
+      hasNext,
+      links: pageLinks(apiTopicPath(topic.key), paging.page, paging.limit, hasNext),
+    };
+  });
 
   app.get<IdParams>('/api/v1/articles/:id', async (request) =>
     articleJson(await readArticle(deps.store, request.params.id)),

@@ -38,24 +38,33 @@ function storyItem(story: StorySummaryRow, now: Date): SafeHtml {
 </li>`;
 }
 
-function pager(page: number, hasNext: boolean): SafeHtml {
+/** Newer/older links for a paged list at `path` (which carries no query string). */
+export function pager(path: string, page: number, hasNext: boolean): SafeHtml {
   if (page <= 1 && !hasNext) return html``;
   const prev =
     page > 1
-      ? html`<a rel="prev" href="/?page=${page - 1}">← Newer stories</a>`
+      ? html`<a rel="prev" href="${path}?page=${page - 1}">← Newer stories</a>`
       : html`<span></span>`;
   const next = hasNext
-    ? html`<a rel="next" href="/?page=${page + 1}">Older stories →</a>`
+    ? html`<a rel="next" href="${path}?page=${page + 1}">Older stories →</a>`
     : html`<span></span>`;
   return html`<nav class="pager" aria-label="Pages">${prev}<span>Page ${page}</span>${next}</nav>`;
 }
 
+/** The list of stories, or a sentence saying why there is none. */
+export function storyList(
+  stories: StorySummaryRow[],
+  page: number,
+  now: Date,
+  emptyText: string,
+): SafeHtml {
+  if (stories.length === 0)
+    return html`<p>${page > 1 ? 'No stories on this page.' : emptyText}</p>`;
+  return html`<ol class="stories">${stories.map((s) => storyItem(s, now))}</ol>`;
+}
+
 export function frontPage(input: FrontPageInput): SafeHtml {
-  const list =
-    input.stories.length === 0
-      ? html`<p>${input.page > 1 ? 'No stories on this page.' : 'No stories yet. Ingest some pages to begin.'}</p>`
-      : html`<ol class="stories">${input.stories.map((s) => storyItem(s, input.now))}</ol>`;
   return html`<h1>Latest stories</h1>
-${list}
-${pager(input.page, input.hasNext)}`;
+${storyList(input.stories, input.page, input.now, 'No stories yet. Ingest some pages to begin.')}
+${pager('/', input.page, input.hasNext)}`;
 }

@@ -61,7 +61,7 @@ describe('story page', () => {
     const out = storyPage(storyView(), NOW).value;
     assert.match(
       out,
-      /<ul class="tags" aria-label="Topics"><li data-kind="place">Port Elwyn<\/li>/,
+      /<ul class="tags" aria-label="Topics"><li data-kind="place"><a href="\/topics\/place%3Aport-elwyn">Port Elwyn<\/a><\/li>/,
     );
   });
 

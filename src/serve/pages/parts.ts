@@ -5,7 +5,7 @@ import type { Topic } from '../../types.js';
 import { html, type SafeHtml } from '../html.js';
 import { timeElement } from '../format/time.js';
 import { hostOf } from '../format/url.js';
-import { articlePath } from '../paths.js';
+import { articlePath, topicPath } from '../paths.js';
 
 /** Tags shown before the rest are folded into a <details> (works without script). */
 export const TOPICS_SHOWN = 12;
@@ -53,7 +53,9 @@ ${heading}${mark}
 }
 
 function tagItems(topics: readonly Topic[]): SafeHtml[] {
-  return topics.map((t) => html`<li data-kind="${t.kind}">${t.name}</li>`);
+  return topics.map(
+    (t) => html`<li data-kind="${t.kind}"><a href="${topicPath(t.key)}">${t.name}</a></li>`,
+  );
 }
 
 export function topicTags(topics: readonly Topic[]): SafeHtml {

@@ -1,7 +1,5 @@
 // Server-rendered reader pages and the stylesheet they share.
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { Store } from '../../store/index.js';
-import type { SafeHtml } from '../html.js';
+import type { FastifyInstance } from 'fastify';
 import { layout } from '../layout.js';
 import { readPaging } from '../paging.js';
 import { readArticle, readFamily, readStory, readStoryPage } from '../reads.js';
@@ -9,22 +7,10 @@ import { frontPage } from '../pages/front.js';
 import { storyPage } from '../pages/story.js';
 import { articlePage } from '../pages/article.js';
 import { APP_CSS, APP_CSS_HASH } from './stylesheet.js';
+import { sendPage, type IdParams, type PagedQuery, type WebDeps } from './send-page.js';
+import { registerTopicRoutes } from './topic-routes.js';
 
-export interface WebDeps {
-  store: Store;
-  pageSize: number;
-  siteName: string;
-  now: () => Date;
-}
-
-type IdParams = { Params: { id: string } };
-
-function sendPage(reply: FastifyReply, page: SafeHtml): FastifyReply {
-  return reply
-    .type('text/html; charset=utf-8')
-    .header('cache-control', 'no-cache')
-    .send(page.value);
-}
+export type { WebDeps } from './send-page.js';
 
 /** Length of the <meta name="description"> taken from the first paragraph (characters). */
 const DESCRIPTION_CHARS = 200;
@@ -35,7 +21,7 @@ const CSS_MAX_AGE_S = 365 * 24 * 3600;
 export function registerWebRoutes(app: FastifyInstance, deps: WebDeps): void {
   const { siteName } = deps;
 
-  app.get<{ Querystring: Record<string, unknown> }>('/', async (request, reply) => {
+  app.get<PagedQuery>('/', async (request, reply) => {
     const paging = readPaging(request.query, deps.pageSize);
     const { stories, hasNext } = await readStoryPage(deps.store, paging);
     const title = paging.page > 1 ? `Latest stories, page ${paging.page}` : siteName;
@@ -59,6 +45,8 @@ export function registerWebRoutes(app: FastifyInstance, deps: WebDeps): void {
       layout({ title: article.title || 'Article', siteName, description, body }),
     );
   });
+
+  registerTopicRoutes(app, deps);
 
   app.get('/static/app.css', async (_request, reply) =>
     reply

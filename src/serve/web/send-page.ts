@@ -1,0 +1,22 @@
+// What every reader route needs: its dependencies and one way to send a rendered page.
+import type { FastifyReply } from 'fastify';
+import type { Store } from '../../store/index.js';
+import type { SafeHtml } from '../html.js';
+
+export interface WebDeps {
+  store: Store;
+  pageSize: number;
+  siteName: string;
+  now: () => Date;
+}
+
+export type IdParams = { Params: { id: string } };
+export type PagedQuery = { Querystring: Record<string, unknown> };
+
+/** Pages say "12 minutes ago", so caches must revalidate (cheap thanks to ETags). */
+export function sendPage(reply: FastifyReply, page: SafeHtml): FastifyReply {
+  return reply
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-cache')
+    .send(page.value);
+}
