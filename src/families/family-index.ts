@@ -4,6 +4,7 @@
 // families (the oldest survives) -> the family's likely original. Families never split: a
 // revision or a removal keeps the family it was part of (copy evidence once seen stays true of
 // the other members, and splitting would need all pairs again).
+import { StorylineError } from '../errors.js';
 import type { Fingerprint } from '../types.js';
 import { BandTable } from './band-table.js';
 import { judgeCopy } from './copy-match.js';
@@ -34,18 +35,41 @@ export interface FamilyAssignment {
   originalId: string;
 }
 
+/** Signature length the index expects: equals SIGNATURE_BINS of src/fingerprint (coupled). */
+export const INDEX_BINS = 256;
 /**
- * Rows per LSH band: 2 rows x 32 bands over 64 bins make a pair a candidate with probability
- * 1 - (1 - J^2)^32: 0.95 at J = 0.3, 0.999 at J = 0.5, but only 0.08 at J = 0.05 (independent
- * reports of one event), so verification stays cheap. Calibrated with bench/families.
+ * LSH bands: 32 bands of 2 rows over the first 64 bins (full 32-bit values) make a pair a
+ * candidate with probability 1 - (1 - J^2)^32: 0.95 at J = 0.3, 0.999 at J = 0.5, but only
+ * 0.08 at J = 0.05 (independent reports of one event), so verification stays cheap. More bands
+ * would cost 12-16 bytes per band and article. Calibrated with bench/families.
  */
 export const BAND_ROWS = 2;
+export const BANDS = 32;
+/** Chance that two unrelated 8-bit bins agree (b-bit MinHash collision rate). */
+const CHANCE_AGREEMENT = 1 / 256;
 /**
  * Members examined per band bucket, newest first. A bucket grows long only for a very common
  * text (a wire story with hundreds of copies), whose recent members are all in one family.
  */
 export const MAX_BUCKET_SCAN = 64;
 const BAND_SEED = 0x27d4eb2f;
+
+/** Band keys from the full 32-bit values (the index keeps only 8 bits, too few for a key). */
+function bandKeys(signature: Uint32Array): Uint32Array {
+  const keys = new Uint32Array(BANDS);
+  for (let band = 0; band < BANDS; band++) {
+    let h = Math.imul(band + 1, BAND_SEED);
+    for (let r = 0; r < BAND_ROWS; r++) {
+      h = Math.imul(h ^ signature[band * BAND_ROWS + r]!, 0x9e3779b1);
+      h ^= h >>> 16;
+    }
+    // MurmurHash3's finaliser: the table indexes buckets by the key's low bits.
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    keys[band] = (h ^ (h >>> 16)) >>> 0;
+  }
+  return keys;
+}
 
 export class FamilyIndex {
   private readonly bins: number;
@@ -56,10 +80,10 @@ export class FamilyIndex {
   private readonly ids: string[] = [];
   private query = 0;
 
-  constructor(bins = 64) {
-    this.bins = bins;
-    this.members = new MemberTable(bins);
-    this.bands = new BandTable(bins / BAND_ROWS);
+  constructor() {
+    this.bins = INDEX_BINS;
+    this.members = new MemberTable(INDEX_BINS);
+    this.bands = new BandTable(BANDS);
   }
 
   /** Number of live members. */
@@ -131,25 +155,17 @@ export class FamilyIndex {
   private store(slot: number, member: FamilyMember): Uint32Array {
     const m = this.members;
     const signature = member.fingerprint.signature;
+    if (signature.length !== this.bins) {
+      throw new StorylineError('INPUT_INVALID', `families: signature of ${member.id} has ${signature.length} bins, expected ${this.bins}`);
+    }
     const base = slot * this.bins;
-    for (let i = 0; i < this.bins; i++) m.signatures[base + i] = signature[i]! & 0xffff;
+    for (let i = 0; i < this.bins; i++) m.signatures[base + i] = signature[i]! & 0xff;
     m.shingles[slot] = member.fingerprint.shingleCount;
     const rank = rankOf(member);
     m.credited[slot] = rank.credited ? 1 : 0;
     m.publishedMs[slot] = rank.publishedMs;
     m.words[slot] = rank.wordCount;
-    return this.bandKeys(base);
-  }
-
-  private bandKeys(base: number): Uint32Array {
-    const sig = this.members.signatures;
-    const keys = new Uint32Array(this.bands.bands);
-    for (let band = 0; band < keys.length; band++) {
-      let h = Math.imul(band + 1, BAND_SEED);
-      for (let r = 0; r < BAND_ROWS; r++) h = Math.imul(h ^ sig[base + band * BAND_ROWS + r]!, 0x9e3779b1);
-      keys[band] = (h ^ (h >>> 15)) >>> 0;
-    }
-    return keys;
+    return bandKeys(signature);
   }
 
   private findCopies(slot: number, keys: Uint32Array): CopyMatch[] {
@@ -173,7 +189,7 @@ export class FamilyIndex {
     const baseB = b * this.bins;
     let equal = 0;
     for (let i = 0; i < this.bins; i++) if (sig[baseA + i] === sig[baseB + i]) equal++;
-    return equal / this.bins;
+    return Math.max(0, (equal / this.bins - CHANCE_AGREEMENT) / (1 - CHANCE_AGREEMENT));
   }
 
   private find(slot: number): number {

@@ -1,5 +1,5 @@
 // Public door of the families stage: copy detection, the likely original, the edit view.
-export { FamilyIndex, BAND_ROWS, MAX_BUCKET_SCAN } from './family-index.js';
+export { FamilyIndex, BAND_ROWS, BANDS, INDEX_BINS, MAX_BUCKET_SCAN } from './family-index.js';
 export type { FamilyMember, CopyMatch, FamilyAssignment } from './family-index.js';
 export { chooseOriginal, compareOriginals } from './original.js';
 export type { OriginalCandidate } from './original.js';

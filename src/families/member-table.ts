@@ -2,18 +2,18 @@
 // never reused, so a smaller slot always means an older member (the family index relies on it:
 // the older family survives a merge). A removed member keeps its slot as a tombstone.
 
-/** Signature bins kept per member: the low 16 bits of each MinHash value. Two unrelated bins
- * agree by chance with probability 2^-16, which moves a Jaccard estimate by ~0.00002: half the
- * bytes of 32-bit values for no measurable loss. */
-export type SignatureColumn = Uint16Array;
-
 const GROWTH = 1.5;
 
 export class MemberTable {
   readonly bins: number;
   capacity: number;
   count = 0;
-  signatures: Uint16Array;
+  /**
+   * The low 8 bits of each MinHash bin (b-bit MinHash, Li & Koenig, WWW 2010): a quarter of the
+   * bytes of 32-bit values; bins of unrelated texts agree by chance 1/256 of the time, which the
+   * Jaccard estimate corrects for.
+   */
+  signatures: Uint8Array;
   shingles: Uint32Array;
   credited: Uint8Array;
   alive: Uint8Array;
@@ -32,7 +32,7 @@ export class MemberTable {
   constructor(bins: number, capacity = 1024) {
     this.bins = bins;
     this.capacity = capacity;
-    this.signatures = new Uint16Array(capacity * bins);
+    this.signatures = new Uint8Array(capacity * bins);
     this.shingles = new Uint32Array(capacity);
     this.credited = new Uint8Array(capacity);
     this.alive = new Uint8Array(capacity);

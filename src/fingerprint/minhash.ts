@@ -7,12 +7,14 @@
 import { combine, fmix32 } from './hash.js';
 
 /**
- * Bins (= signature length). 64 bins give a Jaccard estimate with a standard deviation of
- * sqrt(J(1-J)/64) <= 0.0625, enough to separate copies (J >= 0.3) from independent reports of
- * one event (J ~ 0.02 on the ECB+ set), and keep the family index under 1 KB per article.
+ * Bins (= signature length). 256 bins give a Jaccard estimate with a standard deviation of
+ * sqrt(J(1-J)/256) (0.025 at J = 0.2), sharp enough to put the containment threshold where the
+ * gold line is (bench/families: 64 bins confused real pairs at containment 0.35-0.5 with copies).
+ * The family index keeps only 8 bits of each bin (b-bit MinHash), 256 bytes per article.
+ * Coupled with INDEX_BINS in src/families/family-index.ts.
  */
-export const SIGNATURE_BINS = 64;
-const BIN_BITS = 6;
+export const SIGNATURE_BINS = 256;
+const BIN_BITS = 8;
 const VALUE_MASK = (1 << (32 - BIN_BITS)) - 1;
 /** Marks an empty bin before densification, and every bin of a text without shingles. */
 export const EMPTY_BIN = 0xffffffff;
