@@ -1,0 +1,32 @@
+// Times one extractor over the benchmark pages in a process of its own (so peak RSS is its own)
+// and prints {times, peakRssMb} as JSON. Used by bench.ts:
+//   node --import tsx bench/extraction/time-one.ts storyline|readability SHARED_DIR
+import { Readability } from '@mozilla/readability';
+import { DOMParser } from 'linkedom';
+import { loadPages, type BenchPage } from './corpus.js';
+import { extractBody } from './eval.js';
+
+/** Pages run once before timing, so both extractors are measured with warm JIT code. */
+const WARM_UP_PAGES = 20;
+
+const EXTRACTORS: Record<string, (p: BenchPage) => string> = {
+  storyline: extractBody,
+  // Readability as its README shows it, on linkedom, from the same bytes (decoding included).
+  readability: (p) => {
+    const doc = new DOMParser().parseFromString(new TextDecoder().decode(p.html), 'text/html');
+    return new Readability(doc as unknown as Document).parse()?.textContent ?? '';
+  },
+};
+
+const [tool = 'storyline', sharedDir = '../shared'] = process.argv.slice(2);
+const fn = EXTRACTORS[tool];
+if (!fn) throw new Error(`bench: unknown extractor ${tool}`);
+const { pages } = loadPages(sharedDir);
+for (const p of pages.slice(0, WARM_UP_PAGES)) fn(p);
+const times: number[] = [];
+for (const p of pages) {
+  const t = performance.now();
+  fn(p);
+  times.push(performance.now() - t);
+}
+console.log(JSON.stringify({ times, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
