@@ -1,22 +1,26 @@
-// When two fingerprints are copies of one text. Calibrated as a set on bench/families (topics
-// 1-20 of the ECB+ synthetic copy set; topics 21-35 held out): independent reports of one event
-// estimate Jaccard ~0.0-0.06 on 4-word shingles, edited copies 0.3-1.0, so the thresholds sit
-// in the wide gap between them. Tune these together, not one in isolation.
+// When two fingerprints are copies of one text. Calibrated as a set on bench/families, tuning
+// split (topics 1-20 of the ECB+ synthetic copy set; topics 21-35 held out): with 5-word
+// shingles, independent reports of one event share almost no shingles, edited copies most of
+// them; what remains hard is real partial syndication around the gold line (5-gram containment
+// 0.5). Sweep on the tuning split (containment 0.45 / 0.5 / 0.55): P 0.980 / 0.992 / 1.000,
+// R 0.968 / 0.968 / 0.966. Tune these together, not one in isolation.
 
-/** A pair whose estimated shingle Jaccard reaches this is a copy (fraction of bins equal). */
+/** A pair whose estimated shingle Jaccard reaches this is a copy. */
 export const COPY_JACCARD_MIN = 0.4;
 /**
  * A pair where this share of the smaller text's shingles is in the larger one is a copy (an
  * added lead, a cut tail). Containment = |A n B| / min(|A|, |B|), |A n B| derived from the
- * Jaccard estimate and the two shingle counts.
+ * Jaccard estimate and the two shingle counts. A little above the gold line (0.5) because the
+ * estimate is noisy (~0.03) and a false merge joins whole families.
  */
-export const COPY_CONTAINMENT_MIN = 0.5;
+export const COPY_CONTAINMENT_MIN = 0.55;
 /**
- * Containment needs this many distinct shingles on BOTH sides (about two sentences of ~20
- * words): a one-line brief is contained in every long report that quotes it, so it may join a
- * family only by Jaccard, i.e. by being nearly the same text.
+ * Containment needs this many distinct shingles on BOTH sides, i.e. about 24 words (one long
+ * sentence) with 5-word shingles: a one-line brief is contained in every long report that
+ * quotes it, so it may join a family only by Jaccard, i.e. by being nearly the same text.
+ * 20 vs 40 made no difference to precision on the tuning split and 20 keeps two-sentence items.
  */
-export const CONTAINMENT_MIN_SHINGLES = 40;
+export const CONTAINMENT_MIN_SHINGLES = 20;
 
 export interface CopyEvidence {
   jaccard: number;
