@@ -11,6 +11,7 @@ describe('assertInert (the check the escaping tests rely on)', () => {
       '<p style="background:url(x)">x</p>',
       '<iframe src="https://a.example"></iframe>',
       '<input autofocus>',
+      '<form action="javascript:alert(1)"><button>x</button></form>',
     ]) {
       assert.throws(() => assertInert(bad), assert.AssertionError, bad);
     }

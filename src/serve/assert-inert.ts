@@ -4,16 +4,8 @@
 import assert from 'node:assert/strict';
 import { parseHTML } from 'linkedom';
 
-const EXECUTABLE_TAGS = new Set([
-  'script',
-  'iframe',
-  'object',
-  'embed',
-  'frame',
-  'base',
-  'form',
-  'meta',
-]);
+// <form> is allowed (the search form); its action is checked like any other URL attribute.
+const EXECUTABLE_TAGS = new Set(['script', 'iframe', 'object', 'embed', 'frame', 'base', 'meta']);
 const URL_ATTRIBUTES = new Set([
   'href',
   'src',

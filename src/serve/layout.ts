@@ -29,7 +29,7 @@ ${input.description ? html`<meta name="description" content="${input.description
 <a class="skip" href="#main">Skip to content</a>
 <header class="site">
 <a class="brand" href="/">${input.siteName}</a>
-<nav aria-label="Site"><a href="/">Front page</a> · <a href="/topics">Topics</a></nav>
+<nav aria-label="Site"><a href="/">Front page</a> · <a href="/topics">Topics</a> · <a href="/search">Search</a></nav>
 </header>
 <main id="main" tabindex="-1">
 ${input.body}

@@ -87,3 +87,13 @@ export async function readTopicPage(store: Store, paging: Paging): Promise<Topic
   );
   return { topics: rows.slice(0, paging.limit), hasNext: rows.length > paging.limit };
 }
+
+/** Articles matching every word of `query`; none for an empty query. */
+export async function readSearch(
+  store: Store,
+  query: string,
+  limit: number,
+): Promise<ArticleRow[]> {
+  if (query === '') return [];
+  return guarded(`search results for ${JSON.stringify(query)}`, () => store.search(query, limit));
+}

@@ -2,8 +2,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../store/index.js';
 import { MAX_PAGE_SIZE, readPaging } from '../paging.js';
+import { SEARCH_RESULTS, readQuery } from '../search-query.js';
+import { StorylineError } from '../../errors.js';
 import {
   readArticle,
+  readSearch,
   readStory,
   readStoryPage,
   readTopic,
@@ -71,6 +74,15 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
       hasNext,
       links: pageLinks(apiTopicPath(topic.key), paging.page, paging.limit, hasNext),
     };
+  });
+
+  app.get<Paged>('/api/v1/search', async (request) => {
+    const query = readQuery(request.query);
+    const paging = readPaging(request.query, SEARCH_RESULTS, true);
+    if (paging.page !== 1)
+      throw new StorylineError('BAD_REQUEST', 'serve: search has one page; use limit');
+    const results = await readSearch(deps.store, query, paging.limit);
+    return { query, articles: results.map(articleJson) };
   });
 
   app.get<IdParams>('/api/v1/articles/:id', async (request) =>

@@ -9,6 +9,7 @@ import { articlePage } from '../pages/article.js';
 import { APP_CSS, APP_CSS_HASH } from './stylesheet.js';
 import { sendPage, type IdParams, type PagedQuery, type WebDeps } from './send-page.js';
 import { registerTopicRoutes } from './topic-routes.js';
+import { registerSearchRoutes } from './search-routes.js';
 
 export type { WebDeps } from './send-page.js';
 
@@ -47,6 +48,7 @@ export function registerWebRoutes(app: FastifyInstance, deps: WebDeps): void {
   });
 
   registerTopicRoutes(app, deps);
+  registerSearchRoutes(app, deps);
 
   app.get('/static/app.css', async (_request, reply) =>
     reply

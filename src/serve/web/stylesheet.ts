@@ -60,6 +60,14 @@ dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1r
 dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 blockquote { margin: 1rem 0; padding-left: 1rem; border-left: 3px solid var(--line); color: var(--muted); }
+form.search { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin: 1rem 0;
+  font: 1rem system-ui, sans-serif; }
+form.search input { flex: 1 1 14rem; font: inherit; padding: .4rem .6rem; color: var(--fg); background: var(--bg);
+  border: 1px solid var(--muted); border-radius: .3rem; }
+form.search button { font: inherit; padding: .4rem .9rem; border-radius: .3rem; border: 1px solid var(--accent);
+  background: var(--accent); color: var(--bg); cursor: pointer; }
+form.search input:focus-visible, form.search button:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+ul.topics { columns: 16rem auto; padding-left: 1.2rem; }
 pre, code { font-family: ui-monospace, monospace; font-size: .9em; }
 pre { overflow-x: auto; }
 @media (max-width: 40rem) { body { font-size: 1rem; } dl.facts { grid-template-columns: 1fr; } }

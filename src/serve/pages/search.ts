@@ -1,0 +1,46 @@
+// The search page: a plain GET form (works without script) and matching articles.
+import type { ArticleRow } from '../../store/index.js';
+import { html, type SafeHtml } from '../html.js';
+import { timeElement } from '../format/time.js';
+import { articlePath, storyPath } from '../paths.js';
+import { sourceLabel } from './parts.js';
+
+/** Characters of body text shown under each result. */
+export const SNIPPET_CHARS = 240;
+
+export function snippet(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= SNIPPET_CHARS) return flat;
+  const cut = flat.slice(0, SNIPPET_CHARS);
+  const space = cut.lastIndexOf(' ');
+  return `${space > SNIPPET_CHARS / 2 ? cut.slice(0, space) : cut}…`;
+}
+
+function resultItem(article: ArticleRow, now: Date): SafeHtml {
+  return html`<li>
+<h2><a href="${articlePath(article.id)}">${article.title || 'Untitled article'}</a></h2>
+<p class="meta">${sourceLabel(article)} · ${timeElement(article.published ?? article.firstSeen, now)} · <a href="${storyPath(article.storyId)}">story</a></p>
+<p>${snippet(article.text)}</p>
+</li>`;
+}
+
+export interface SearchPageInput {
+  query: string;
+  results: ArticleRow[];
+  now: Date;
+}
+
+export function searchPage(input: SearchPageInput): SafeHtml {
+  const form = html`<form role="search" method="get" action="/search" class="search">
+<label for="q">Search articles</label>
+<input id="q" name="q" type="search" value="${input.query}" maxlength="200">
+<button type="submit">Search</button>
+</form>`;
+  if (input.query === '') return html`<h1>Search</h1>${form}`;
+  const results =
+    input.results.length === 0
+      ? html`<p>No articles match every word of “${input.query}”.</p>`
+      : html`<p class="meta">${input.results.length} ${input.results.length === 1 ? 'article' : 'articles'} found.</p>
+<ol class="stories">${input.results.map((a) => resultItem(a, input.now))}</ol>`;
+  return html`<h1>Search: ${input.query}</h1>${form}${results}`;
+}
