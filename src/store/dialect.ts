@@ -1,12 +1,12 @@
 // Every difference between SQL dialects lives in this file (FreshRSS keeps per-dialect SQL
-// fragments the same way): connecting, column types, auto-increment keys, full-text search.
-// Upserts need nothing here: Kysely's `onConflict` compiles to valid SQL for both SQLite and
-// PostgreSQL. Only SQLite is implemented; PostgreSQL (pg + PostgresDialect) slots in as a
-// second StoreDialect with `bytea`, identity columns and a tsvector search table.
+// fragments the same way): connecting, column types, auto-increment keys, write locking and
+// full-text search. Upserts need nothing here: Kysely's `onConflict` compiles to valid SQL for
+// both SQLite and PostgreSQL. Everything else (queries, migrations) is one code path.
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
 import type { ColumnDefinitionBuilder } from 'kysely';
 import { StorylineError } from '../errors.js';
 import type { Database } from './schema.js';
@@ -28,6 +28,11 @@ export interface StoreDialect {
     db: Kysely<Database>,
     work: (trx: Kysely<Database>) => Promise<T>,
   ): Promise<T>;
+  /**
+   * The schema that holds the migration bookkeeping tables, or undefined where there are no
+   * schemas. Kysely's Migrator otherwise finds its tables in any schema of the database.
+   */
+  migrationSchema(db: Kysely<Database>): Promise<string | undefined>;
   /** Creates the full-text index over article titles and bodies (run by a migration). */
   createSearchIndex(db: Kysely<unknown>): Promise<void>;
   /** Replaces the indexed text of one article. */
@@ -41,15 +46,10 @@ export interface Connection {
   dialect: StoreDialect;
 }
 
-/** Opens `sqlite:<path>` (creating the parent folder) or `sqlite::memory:`. */
+/** Opens `sqlite:<path>` (creating the parent folder), `sqlite::memory:` or `postgres://...`. */
 export function connect(databaseUrl: string): Connection {
   if (databaseUrl.startsWith('sqlite:')) return connectSqlite(databaseUrl.slice('sqlite:'.length));
-  if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    throw new StorylineError(
-      'CONFIG_INVALID',
-      'store: unable to open postgres://...: PostgreSQL is not supported yet',
-    );
-  }
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) return connectPostgres(databaseUrl);
   throw new StorylineError(
     'CONFIG_INVALID',
     `store: unable to open ${databaseUrl}: expected sqlite:<path> or postgres://`,
@@ -82,6 +82,7 @@ const sqliteDialect: StoreDialect = {
   name: 'sqlite',
   bytesType: 'blob',
   idColumn: (col) => col.primaryKey().autoIncrement(),
+  migrationSchema: async () => undefined,
   // Kysely's own transaction() issues a plain (deferred) BEGIN: under WAL, a deferred reader
   // that later writes gets SQLITE_BUSY at once, not after busy_timeout, if another connection
   // committed meanwhile (sqlite.org/lang_transaction.html). BEGIN IMMEDIATE takes the write
@@ -115,6 +116,60 @@ const sqliteDialect: StoreDialect = {
     if (match === null) return [];
     const result = await sql<{ article_id: string }>`SELECT article_id FROM article_search
       WHERE article_search MATCH ${match} ORDER BY bm25(article_search) LIMIT ${limit}`.execute(db);
+    return result.rows.map((r) => r.article_id);
+  },
+};
+
+/** Connections per process: SQL work is short; more only queue on the server's locks. */
+export const POSTGRES_POOL_SIZE = 10;
+
+/**
+ * Key of the advisory lock every savePage holds: grouping decisions (two copies of one wire
+ * story arriving on two workers at once) are serialised by the database, never by memory.
+ */
+export const GROUPING_LOCK_KEY = 0x5707;
+
+function connectPostgres(url: string): Connection {
+  const pool = new pg.Pool({ connectionString: url, max: POSTGRES_POOL_SIZE });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: postgresDialect };
+}
+
+const postgresDialect: StoreDialect = {
+  name: 'postgres',
+  bytesType: 'bytea',
+  idColumn: (col) => col.primaryKey().generatedByDefaultAsIdentity(),
+  async migrationSchema(db) {
+    const result = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db);
+    return result.rows[0]?.schema;
+  },
+  writeTransaction: (db, work) =>
+    db.transaction().execute(async (trx) => {
+      await sql`SELECT pg_advisory_xact_lock(${GROUPING_LOCK_KEY})`.execute(trx);
+      return work(trx);
+    }),
+  async createSearchIndex(db) {
+    // 'simple' configuration: no stemming or stop words, like SQLite's unicode61, so both
+    // dialects match the same words; unaccent would need an extension, so accents count here.
+    await sql`CREATE TABLE article_search (
+      article_id text PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+      document tsvector NOT NULL)`.execute(db);
+    await sql`CREATE INDEX article_search_document ON article_search USING gin (document)`.execute(
+      db,
+    );
+  },
+  async indexArticle(db, id, title, text) {
+    await sql`INSERT INTO article_search (article_id, document)
+      VALUES (${id}, to_tsvector('simple', ${title ?? ''} || ' ' || ${text}))
+      ON CONFLICT (article_id) DO UPDATE SET document = excluded.document`.execute(db);
+  },
+  async search(db, query, limit) {
+    const words = query.match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (words.length === 0) return [];
+    const result = await sql<{ article_id: string }>`SELECT article_id FROM article_search
+      WHERE document @@ plainto_tsquery('simple', ${words.join(' ')})
+      ORDER BY ts_rank(document, plainto_tsquery('simple', ${words.join(' ')})) DESC, article_id
+      LIMIT ${limit}`.execute(db);
     return result.rows.map((r) => r.article_id);
   },
 };

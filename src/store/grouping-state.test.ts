@@ -19,7 +19,7 @@ import { savePage } from './save-page.js';
 for (const dialect of DIALECTS) {
   describe(`groupingState (${dialect.name})`, () => {
     it('yields articles oldest first with their signatures decoded', async () => {
-      const store = await openStore(dialect.url(), { now: FIXED_NOW });
+      const store = await openStore(await dialect.url(), { now: FIXED_NOW });
       // Saved newest first, so insertion order and time order disagree.
       for (const [id, hour, text] of [
         ['late', '18', ORCHARD_FAIR],
@@ -52,7 +52,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('pages through ties in first_seen without losing or repeating a row', async () => {
-      const { db, dialect: sqlDialect } = connect(dialect.url());
+      const { db, dialect: sqlDialect } = connect(await dialect.url());
       await migrateToLatest(db, sqlDialect);
       const ids = ['e', 'a', 'd', 'b', 'c', 'g', 'f'];
       // Two pages fetched at the same instant: every article shares one first_seen.

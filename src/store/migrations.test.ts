@@ -80,7 +80,7 @@ describe('store migrations (sqlite file)', () => {
 for (const dialect of DIALECTS) {
   describe(`store opening (${dialect.name})`, () => {
     it('opens an empty store with zero counts', async () => {
-      const store = await openStore(dialect.url(), { now: FIXED_NOW });
+      const store = await openStore(await dialect.url(), { now: FIXED_NOW });
       assert.equal(store.dialect, dialect.name);
       assert.deepEqual(await store.stats(), {
         pages: 0,

@@ -15,7 +15,7 @@ import { savePage } from './save-page.js';
 for (const dialect of DIALECTS) {
   describe(`stored pages (${dialect.name})`, () => {
     it('lists every page in storage order across batches and reads one back whole', async () => {
-      const { db, dialect: sqlDialect } = connect(dialect.url());
+      const { db, dialect: sqlDialect } = connect(await dialect.url());
       await migrateToLatest(db, sqlDialect);
       const urls = ['one', 'two', 'three', 'four', 'five'].map(
         (n) => `https://island-times.example/${n}`,

@@ -16,7 +16,7 @@ for (const dialect of DIALECTS) {
   describe(`store reads (${dialect.name})`, () => {
     let store: Store;
     beforeEach(async () => {
-      store = await openStore(dialect.url(), { now: FIXED_NOW });
+      store = await openStore(await dialect.url(), { now: FIXED_NOW });
     });
     afterEach(() => store.close());
 

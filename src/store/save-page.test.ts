@@ -21,7 +21,7 @@ for (const dialect of DIALECTS) {
   describe(`savePage (${dialect.name})`, () => {
     let store: Store;
     beforeEach(async () => {
-      store = await openStore(dialect.url(), { now: FIXED_NOW });
+      store = await openStore(await dialect.url(), { now: FIXED_NOW });
     });
     afterEach(() => store.close());
 

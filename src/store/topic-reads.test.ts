@@ -18,7 +18,7 @@ for (const dialect of DIALECTS) {
   describe(`topic reads (${dialect.name})`, () => {
     let store: Store;
     beforeEach(async () => {
-      store = await openStore(dialect.url(), { now: FIXED_NOW });
+      store = await openStore(await dialect.url(), { now: FIXED_NOW });
       const stories = [
         ['s-strike', '06', FERRY_STRIKE, [TOPIC_CALDER, TOPIC_ELLISON]],
         ['s-talks', '12', FERRY_STRIKE_EDITED, [TOPIC_ELLISON]],

@@ -24,7 +24,11 @@ export async function migrateToLatest(
   db: Kysely<Database>,
   dialect: StoreDialect,
 ): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: migrationProvider(dialect) });
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider(dialect),
+    migrationTableSchema: await dialect.migrationSchema(db),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
