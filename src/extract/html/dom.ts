@@ -56,9 +56,9 @@ export function elementsInOrder(root: El): El[] {
   return out;
 }
 
-/** class and id joined, for the hint patterns. */
+/** class, id and schema.org itemprop joined, for the hint patterns (itemprop="articleBody"). */
 export function hintsOf(el: El): string {
-  return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''} ${el.getAttribute('itemprop') ?? ''}`;
 }
 
 /** Collapsed whitespace text of an element, built iteratively. */

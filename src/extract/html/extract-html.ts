@@ -14,7 +14,7 @@ import { trimEdges } from './edges.js';
 import { elementsInOrder, hintsOf, tagOf, type El } from './dom.js';
 import { isUnlikely } from './hints.js';
 import { DROP_TAGS } from './prune.js';
-import { bestCandidate } from './score.js';
+import { bestCandidate, markedBody } from './score.js';
 import { computeStats } from './stats.js';
 
 /** Least body text for an article (characters). Shorter bodies are teasers, listings, walls. */
@@ -49,10 +49,14 @@ function readBody(root: El, baseUrl: string): Collected {
   removeAll(root, (el) => DROP_TAGS.has(tagOf(el)) && tagOf(el) !== 'header' && tagOf(el) !== 'h1');
   let { stats, order } = computeStats(root);
   const total = stats.get(root)?.text ?? 0;
-  const removed = removeAll(root, (el) => el !== root && isUnlikely(hintsOf(el)) && (stats.get(el)?.text ?? 0) <= total * MAX_UNLIKELY_TEXT_SHARE);
+  const removed = removeAll(root, (el) => {
+    if (el === root) return false;
+    const share = (stats.get(el)?.text ?? 0) / Math.max(1, total);
+    return (isUnlikely(hintsOf(el)) || tagOf(el) === 'form') && share <= MAX_UNLIKELY_TEXT_SHARE;
+  });
   if (removed > 0) ({ stats, order } = computeStats(root));
-  const best = bestCandidate(order, stats);
-  return collect(best?.el ?? root, stats, baseUrl);
+  const container = markedBody(order, stats) ?? bestCandidate(order, stats)?.el ?? root;
+  return collect(container, stats, baseUrl);
 }
 
 /** Removes every element matching `drop` (outermost first); returns how many went. */

@@ -8,7 +8,7 @@ import { linkDensity, type StatsMap } from './stats.js';
 /** Never content: code, embeds, form controls, navigation and page chrome. */
 export const DROP_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas',
-  'form', 'button', 'input', 'select', 'textarea', 'label', 'nav', 'aside', 'footer', 'header',
+  'button', 'input', 'select', 'textarea', 'label', 'nav', 'aside', 'footer', 'header',
   'audio', 'video', 'source', 'track', 'map', 'dialog', 'menu', 'link', 'meta', 'title', 'head', 'h1',
 ]);
 
@@ -22,9 +22,14 @@ const MAX_LINK_DENSITY_NEGATIVE = 0.2;
  *  author boxes, tag rows, share bars. Longer ones may be mislabelled body wrappers. */
 const MAX_NEGATIVE_BLOCK_CHARS = 500;
 
+/** A form inside the article is a newsletter or comment box; but some sites (ASP.NET) wrap the
+ *  whole page in one <form>, so a form goes only when it holds less text than this (chars). */
+export const MAX_FORM_CHARS = 1000;
+
 export function isDropped(el: El, stats: StatsMap, isRoot: boolean): boolean {
   const tag = tagOf(el);
   if (DROP_TAGS.has(tag)) return true;
+  if (tag === 'form' && !isRoot && (stats.get(el)?.text ?? 0) < MAX_FORM_CHARS) return true;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const style = el.getAttribute('style');
   if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;

@@ -9,6 +9,9 @@ import { linkDensity, type StatsMap } from './stats.js';
 
 /** Blocks shorter than this (characters) are not paragraphs: labels, buttons, bylines. */
 const MIN_PARAGRAPH_CHARS = 25;
+/** A container with less text than this (characters) cannot win, whatever its class hints:
+ *  a 40-character "article-subline" must not beat the body. */
+const MIN_CANDIDATE_CHARS = 140;
 /** One extra point per this many characters of a paragraph, capped at MAX_LENGTH_POINTS. */
 const CHARS_PER_POINT = 100;
 const MAX_LENGTH_POINTS = 3;
@@ -44,6 +47,20 @@ export interface Candidate {
   score: number;
 }
 
+/** The body the page itself marks with schema.org microdata (itemprop="articleBody"), when
+ *  exactly one element carries it, it holds real text and is not a list of links. */
+export function markedBody(order: El[], stats: StatsMap): El | null {
+  const marked = order.filter((el) => el.getAttribute('itemprop') === 'articleBody');
+  if (marked.length !== 1) return null;
+  const s = stats.get(marked[0]!);
+  return s && s.text >= MIN_MARKED_BODY_CHARS && linkDensity(s) < MAX_MARKED_BODY_LINK_DENSITY ? marked[0]! : null;
+}
+
+/** Least text (characters) for a microdata-marked body to be trusted over the scorer. */
+const MIN_MARKED_BODY_CHARS = 200;
+/** Above this link density the marked element is a teaser list, not the body. */
+const MAX_MARKED_BODY_LINK_DENSITY = 0.3;
+
 export function bestCandidate(order: El[], stats: StatsMap): Candidate | null {
   const scores = new Map<El, number>();
   for (const el of order) {
@@ -51,23 +68,36 @@ export function bestCandidate(order: El[], stats: StatsMap): Candidate | null {
     if (!SCORED_BLOCKS.has(tag)) continue;
     const s = stats.get(el)!;
     if (s.text < MIN_PARAGRAPH_CHARS) continue;
-    // A div or section counts as a paragraph only when it holds text of its own, not just
-    // blocks (those give points to it through their own paragraphs).
-    if ((tag === 'div' || tag === 'section' || tag === 'li' || tag === 'td') && s.paragraphs > 0) continue;
-    const points = 1 + s.commas + Math.min(MAX_LENGTH_POINTS, Math.floor(s.text / CHARS_PER_POINT));
-    let anc = el.parentElement;
-    for (let level = 0; anc && level < ANCESTOR_SHARES.length; level++, anc = anc.parentElement) {
-      if (!scores.has(anc)) scores.set(anc, initialScore(anc));
-      scores.set(anc, scores.get(anc)! + points * ANCESTOR_SHARES[level]!);
+    if (tag === 'p' || tag === 'pre' || tag === 'blockquote' || tag === 'h2' || tag === 'h3' || s.paragraphs === 0) {
+      addPoints(scores, el.parentElement, paragraphPoints(s.text, s.commas));
+    } else if (s.own >= MIN_PARAGRAPH_CHARS) {
+      // Text written straight into a container that also holds blocks (`<div><p>title</p>Body
+      // text<br>more</div>`): Readability wraps such runs in a <p>; we score the run as one,
+      // so the container itself is its parent.
+      addPoints(scores, el, paragraphPoints(s.own, s.commas));
     }
   }
   let best: Candidate | null = null;
   for (const [el, raw] of scores) {
+    if ((stats.get(el)?.text ?? 0) < MIN_CANDIDATE_CHARS) continue;
     const score = raw * (1 - linkDensity(stats.get(el)));
     if (!best || score > best.score) best = { el, score };
   }
   if (!best) return null;
   return climb(best, scores, stats);
+}
+
+function paragraphPoints(chars: number, commas: number): number {
+  return 1 + commas + Math.min(MAX_LENGTH_POINTS, Math.floor(chars / CHARS_PER_POINT));
+}
+
+/** Gives a paragraph's points to its container and, in shrinking shares, two more ancestors. */
+function addPoints(scores: Map<El, number>, container: El | null, points: number): void {
+  let anc = container;
+  for (let level = 0; anc && level < ANCESTOR_SHARES.length; level++, anc = anc.parentElement) {
+    if (!scores.has(anc)) scores.set(anc, initialScore(anc));
+    scores.set(anc, scores.get(anc)! + points * ANCESTOR_SHARES[level]!);
+  }
 }
 
 function initialScore(el: El): number {

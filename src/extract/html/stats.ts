@@ -7,6 +7,8 @@ export interface ElStats {
   text: number;
   link: number;
   commas: number;
+  /** Characters in this element's own text nodes (not its children's). */
+  own: number;
   /** Number of <p> elements below (or being) this one. */
   paragraphs: number;
 }
@@ -16,7 +18,7 @@ export type StatsMap = Map<El, ElStats>;
 export function computeStats(root: El): { stats: StatsMap; order: El[] } {
   const order = elementsInOrder(root);
   const stats: StatsMap = new Map();
-  for (const el of order) stats.set(el, { text: 0, link: 0, commas: 0, paragraphs: tagOf(el) === 'p' ? 1 : 0 });
+  for (const el of order) stats.set(el, { text: 0, link: 0, commas: 0, own: 0, paragraphs: tagOf(el) === 'p' ? 1 : 0 });
   for (const el of order) {
     const own = stats.get(el)!;
     for (const c of childrenOf(el)) {
@@ -25,6 +27,7 @@ export function computeStats(root: El): { stats: StatsMap; order: El[] } {
       own.text += collapsedLength(t);
       own.commas += countCommas(t);
     }
+    own.own = own.text;
   }
   for (let i = order.length - 1; i > 0; i--) {
     const el = order[i]!;
