@@ -6,6 +6,7 @@ import { registerEtags } from './etag.js';
 import { registerErrorReplies, type ErrorLog } from './error-reply.js';
 import { registerWebRoutes } from './web/routes.js';
 import { registerApiRoutes } from './api/routes.js';
+import { registerFeedRoutes } from './feeds/feed-routes.js';
 import { DEFAULT_PAGE_SIZE } from './paging.js';
 
 export interface ServeConfig {
@@ -17,6 +18,11 @@ export interface ServeConfig {
   now: () => Date;
   /** Fastify's request logger; off by default (the CLI prints its own lines). */
   logger: boolean;
+  /**
+   * Public origin for absolute links in feeds ("https://news.example"). When null the request's
+   * own scheme and Host are used, which is right unless a proxy rewrites them.
+   */
+  publicUrl: string | null;
   /** Receives one line per failed request (5xx); stderr by default. */
   logError: ErrorLog;
 }
@@ -31,6 +37,7 @@ export const DEFAULT_SERVE_CONFIG: Readonly<ServeConfig> = Object.freeze({
   pageSize: DEFAULT_PAGE_SIZE,
   now: () => new Date(),
   logger: false,
+  publicUrl: null,
   logError: (line: string) => void process.stderr.write(`${line}\n`),
 });
 
@@ -45,6 +52,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     reply.header('cache-control', 'no-store').send({ status: 'ok' }),
   );
   registerWebRoutes(app, { store: deps.store, ...config });
+  registerFeedRoutes(app, { store: deps.store, ...config });
   registerApiRoutes(app, { store: deps.store, pageSize: config.pageSize });
   return app;
 }

@@ -10,6 +10,8 @@ export interface LayoutInput {
   /** Optional language of the page content (BCP 47), else "en". */
   lang?: string | null;
   body: HtmlValue;
+  /** Atom feed of this page, announced for feed readers' autodiscovery. */
+  feed?: { title: string; href: string } | null;
 }
 
 export function layout(input: LayoutInput): SafeHtml {
@@ -23,6 +25,7 @@ export function layout(input: LayoutInput): SafeHtml {
 <meta name="color-scheme" content="light dark">
 <title>${fullTitle}</title>
 ${input.description ? html`<meta name="description" content="${input.description}">` : ''}
+${input.feed ? html`<link rel="alternate" type="application/atom+xml" title="${input.feed.title}" href="${input.feed.href}">` : ''}
 <link rel="stylesheet" href="/static/app.css?v=${APP_CSS_HASH}">
 </head>
 <body>

@@ -65,6 +65,7 @@ export function storyList(
 
 export function frontPage(input: FrontPageInput): SafeHtml {
   return html`<h1>Latest stories</h1>
+<p class="meta"><a href="/feed.atom" type="application/atom+xml">Atom feed</a></p>
 ${storyList(input.stories, input.page, input.now, 'No stories yet. Ingest some pages to begin.')}
 ${pager('/', input.page, input.hasNext)}`;
 }

@@ -4,7 +4,7 @@
 import type { FamilyView, StoryView } from '../../store/index.js';
 import { html, type SafeHtml } from '../html.js';
 import { timeElement } from '../format/time.js';
-import { familyAnchor } from '../paths.js';
+import { familyAnchor, storyPath } from '../paths.js';
 import { countsLine, outletList } from './front.js';
 import { copyItem, orderFamily, topicTags } from './parts.js';
 
@@ -37,7 +37,7 @@ export function storyPage(view: StoryView, now: Date): SafeHtml {
   const singles = view.families.filter((f) => f.articles.length === 1);
   return html`<article>
 <h1>${story.headline || 'Untitled story'}</h1>
-<p class="meta">${outletList(story.outlets)} · ${countsLine(story)} · first seen ${timeElement(story.firstSeen, now)} · updated ${timeElement(story.lastUpdated, now)}</p>
+<p class="meta">${outletList(story.outlets)} · ${countsLine(story)} · first seen ${timeElement(story.firstSeen, now)} · updated ${timeElement(story.lastUpdated, now)} · <a href="${storyPath(story.id)}/feed.atom" type="application/atom+xml">Atom feed</a></p>
 ${topicTags(view.topics)}
 <h2>Coverage</h2>
 ${families.map((f, i) => familySection(f, i, now))}

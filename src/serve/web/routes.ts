@@ -1,6 +1,7 @@
 // Server-rendered reader pages and the stylesheet they share.
 import type { FastifyInstance } from 'fastify';
 import { layout } from '../layout.js';
+import { storyPath } from '../paths.js';
 import { readPaging } from '../paging.js';
 import { readArticle, readFamily, readStory, readStoryPage } from '../reads.js';
 import { frontPage } from '../pages/front.js';
@@ -27,13 +28,16 @@ export function registerWebRoutes(app: FastifyInstance, deps: WebDeps): void {
     const { stories, hasNext } = await readStoryPage(deps.store, paging);
     const title = paging.page > 1 ? `Latest stories, page ${paging.page}` : siteName;
     const body = frontPage({ stories, page: paging.page, hasNext, now: deps.now() });
-    return sendPage(reply, layout({ title, siteName, body }));
+    const feed = { title: `${siteName}: latest stories`, href: '/feed.atom' };
+    return sendPage(reply, layout({ title, siteName, body, feed }));
   });
 
   app.get<IdParams>('/stories/:id', async (request, reply) => {
     const view = await readStory(deps.store, request.params.id);
     const body = storyPage(view, deps.now());
-    return sendPage(reply, layout({ title: view.story.headline || 'Story', siteName, body }));
+    const title = view.story.headline || 'Story';
+    const feed = { title: `${title}: new coverage`, href: `${storyPath(view.story.id)}/feed.atom` };
+    return sendPage(reply, layout({ title, siteName, body, feed }));
   });
 
   app.get<IdParams>('/articles/:id', async (request, reply) => {

@@ -43,7 +43,10 @@ describe('search', () => {
     const res = await app.inject(`/search?q=${encodeURIComponent(q)}`);
     assert.equal(res.statusCode, 200);
     assertInert(res.body);
-    assert.match(res.body, /No articles match every word of “&quot;&gt;&lt;svg onload=zeppelin&gt;”/);
+    assert.match(
+      res.body,
+      /No articles match every word of “&quot;&gt;&lt;svg onload=zeppelin&gt;”/,
+    );
   });
 
   it('refuses an overlong query', async () => {

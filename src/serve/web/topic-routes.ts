@@ -1,6 +1,7 @@
 // Reader pages for topics: the list of topics, and each topic's stories.
 import type { FastifyInstance } from 'fastify';
 import { layout } from '../layout.js';
+import { topicPath } from '../paths.js';
 import { readPaging } from '../paging.js';
 import { readTopic, readTopicPage, readTopicStories } from '../reads.js';
 import { topicPage, topicsPage } from '../pages/topics.js';
@@ -26,6 +27,7 @@ export function registerTopicRoutes(app: FastifyInstance, deps: WebDeps): void {
     const topic = await readTopic(deps.store, request.params.key);
     const { stories, hasNext } = await readTopicStories(deps.store, topic.key, paging);
     const body = topicPage({ topic, stories, page: paging.page, hasNext, now: deps.now() });
-    return sendPage(reply, layout({ title: topic.name, siteName, body }));
+    const feed = { title: `${siteName}: ${topic.name}`, href: `${topicPath(topic.key)}/feed.atom` };
+    return sendPage(reply, layout({ title: topic.name, siteName, body, feed }));
   });
 }
