@@ -6,17 +6,17 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, describe, it } from 'node:test';
 import { openStore } from '../../src/store/index.js';
-import { FIXED_NOW } from './store-fixtures.js';
+import { DIALECTS, FIXED_NOW } from './store-fixtures.js';
 
 /** Pages each writer saves: enough for their transactions to interleave many times. */
 const PAGES_PER_WRITER = 25;
 const CHILD = fileURLToPath(new URL('./write-pages.child.ts', import.meta.url));
 
-function runWriter(file: string, name: string): Promise<{ code: number | null; stderr: string }> {
+function runWriter(url: string, name: string): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', CHILD, file, name, String(PAGES_PER_WRITER)],
+      ['--import', 'tsx', CHILD, url, name, String(PAGES_PER_WRITER)],
       {
         stdio: ['ignore', 'ignore', 'pipe'],
       },
@@ -27,22 +27,26 @@ function runWriter(file: string, name: string): Promise<{ code: number | null; s
   });
 }
 
-describe('store with concurrent writer processes (sqlite file)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'storyline-writers-'));
-  after(() => rmSync(dir, { recursive: true, force: true }));
+for (const dialect of DIALECTS) {
+  describe(`store with concurrent writer processes (${dialect.name})`, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'storyline-writers-'));
+    after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('serialises two processes saving into the same story without losing a page', async () => {
-    const file = join(dir, 'shared.db');
-    // Create the schema first so the two writers do not race to migrate.
-    await (await openStore(`sqlite:${file}`, { now: FIXED_NOW })).close();
-    const results = await Promise.all([runWriter(file, 'east'), runWriter(file, 'west')]);
-    for (const r of results) assert.equal(r.code, 0, r.stderr);
-    const store = await openStore(`sqlite:${file}`, { now: FIXED_NOW });
-    const stats = await store.stats();
-    const story = await store.getStory('s-shared');
-    await store.close();
-    assert.equal(stats.pages, 2 * PAGES_PER_WRITER);
-    assert.equal(story?.story.articleCount, 2 * PAGES_PER_WRITER);
-    assert.equal(story?.story.familyCount, 2 * PAGES_PER_WRITER);
+    it('serialises two processes saving into the same story without losing a page', async () => {
+      // SQLite needs a file both processes can open; PostgreSQL a schema both can reach.
+      const url =
+        dialect.name === 'sqlite' ? `sqlite:${join(dir, 'shared.db')}` : await dialect.url();
+      // Create the schema first so the two writers do not race to migrate.
+      await (await openStore(url, { now: FIXED_NOW })).close();
+      const results = await Promise.all([runWriter(url, 'east'), runWriter(url, 'west')]);
+      for (const r of results) assert.equal(r.code, 0, r.stderr);
+      const store = await openStore(url, { now: FIXED_NOW });
+      const stats = await store.stats();
+      const story = await store.getStory('s-shared');
+      await store.close();
+      assert.equal(stats.pages, 2 * PAGES_PER_WRITER);
+      assert.equal(story?.story.articleCount, 2 * PAGES_PER_WRITER);
+      assert.equal(story?.story.familyCount, 2 * PAGES_PER_WRITER);
+    });
   });
-});
+}

@@ -1,10 +1,10 @@
 // Child process for concurrent-writers.test.ts: saves PAGES pages into one shared story.
-// Usage: node --import tsx write-pages.child.ts <db file> <writer name> <pages>
+// Usage: node --import tsx write-pages.child.ts <database URL> <writer name> <pages>
 import { openStore } from '../../src/store/index.js';
 import { FERRY_STRIKE, FIXED_NOW, articleToSave, pageToSave } from './store-fixtures.js';
 
-const [file, writer, pages] = process.argv.slice(2);
-const store = await openStore(`sqlite:${file}`, { now: FIXED_NOW });
+const [url, writer, pages] = process.argv.slice(2);
+const store = await openStore(url!, { now: FIXED_NOW });
 for (let i = 0; i < Number(pages); i++) {
   const id = `${writer}-${i}`;
   await store.savePage(
