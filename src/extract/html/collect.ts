@@ -1,6 +1,7 @@
 // Reads the chosen container once, depth-first with an explicit stack, and produces both the
 // plain-text paragraphs and the sanitised HTML of the body. Block elements end a paragraph;
 // inline ones add to it. Figure captions go to the HTML (with their image) but not the text.
+import { collapseSpace, normaliseSpace } from '../article.js';
 import { childrenOf, isElement, tagOf, TEXT_NODE, type El, type Nd } from './dom.js';
 import { isDropped } from './prune.js';
 import { openTag, escapeText } from './sanitize.js';
@@ -27,7 +28,7 @@ export function collect(root: El, stats: StatsMap, baseUrl: string | null): Coll
   let buffer = '';
   let inCaption = 0;
   const flush = (): void => {
-    const t = buffer.replace(/\s+/g, ' ').trim();
+    const t = normaliseSpace(buffer);
     if (t && inCaption === 0) paragraphs.push(t);
     buffer = '';
   };
@@ -64,10 +65,10 @@ export function collect(root: El, stats: StatsMap, baseUrl: string | null): Coll
     for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, exit: false });
   }
   flush();
-  return { paragraphs, html: html.join('').replace(/\s+/g, ' ').replace(/<p>\s*<\/p>/g, '').trim(), images };
+  return { paragraphs, html: collapseSpace(html.join('')).replace(/<p> ?<\/p>/g, '').trim(), images };
 }
 
 function captionText(el: El): string | null {
-  const t = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const t = normaliseSpace(el.textContent ?? '');
   return t || null;
 }

@@ -1,6 +1,8 @@
 // Small DOM helpers over linkedom. Every traversal here is iterative (explicit stack), so a
 // page of 100,000 nested elements cannot overflow the call stack.
 
+import { normaliseSpace } from '../article.js';
+
 /** The subset of the DOM we use; linkedom's types are loose, so we name what we rely on. */
 export interface El {
   nodeType: number;
@@ -73,5 +75,5 @@ export function textOf(el: El): string {
       for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
     }
   }
-  return parts.join('').replace(/\s+/g, ' ').trim();
+  return normaliseSpace(parts.join(''));
 }

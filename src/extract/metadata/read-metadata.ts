@@ -2,6 +2,7 @@
 // JSON-LD, then OpenGraph / article:* / common <meta> names, then the markup (<h1>, <time>,
 // rel=author, .byline), then the URL. Runs on the whole document before any pruning.
 import type { ImageInfo } from '../../types.js';
+import { normaliseSpace } from '../article.js';
 import { dateFromUrl, parseAbsoluteDate } from '../dates.js';
 import type { El } from '../html/dom.js';
 import { safeUrl } from '../html/sanitize.js';
@@ -65,7 +66,7 @@ const PUBLISHED_KEYS = [
 ];
 
 function text(el: El | null): string | null {
-  const t = el?.textContent?.replace(/\s+/g, ' ').trim();
+  const t = el ? normaliseSpace(el.textContent ?? '') : '';
   return t ? t : null;
 }
 
