@@ -14,6 +14,7 @@ import {
   readTopicStories,
 } from '../reads.js';
 import { apiTopicPath, topicPath } from '../paths.js';
+import { OPENAPI_DOCUMENT } from './openapi.js';
 import { articleJson, storyJson, storySummaryJson } from './dto.js';
 
 export interface ApiDeps {
@@ -42,6 +43,8 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
       links: pageLinks('/api/v1/stories', paging.page, paging.limit, hasNext),
     };
   });
+
+  app.get('/api/v1/openapi.json', async () => OPENAPI_DOCUMENT);
 
   app.get<IdParams>('/api/v1/stories/:id', async (request) =>
     storyJson(await readStory(deps.store, request.params.id)),

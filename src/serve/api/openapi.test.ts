@@ -1,0 +1,127 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { FastifyInstance } from 'fastify';
+import { openStore, type Store } from '../../store/index.js';
+import { buildApp } from '../app.js';
+import { seedStore } from '../seed-store.js';
+import { CORPUS } from '../seed-corpus.js';
+import { OPENAPI_DOCUMENT } from './openapi.js';
+
+type Schema = Record<string, unknown>;
+const schemas = OPENAPI_DOCUMENT.components.schemas as Record<string, Schema>;
+
+/** The subset of JSON Schema the document uses: $ref, allOf, type, enum, required, properties, items. */
+function check(value: unknown, schema: Schema, path: string): void {
+  if (typeof schema.$ref === 'string')
+    return check(value, schemas[schema.$ref.split('/').pop()!]!, path);
+  if (Array.isArray(schema.allOf))
+    return schema.allOf.forEach((s) => check(value, s as Schema, path));
+  if (Array.isArray(schema.enum))
+    assert.ok(schema.enum.includes(value), `${path}: ${String(value)} not in enum`);
+  const types = schema.type === undefined ? [] : ([] as unknown[]).concat(schema.type);
+  if (types.length > 0) {
+    const actual =
+      value === null
+        ? 'null'
+        : Array.isArray(value)
+          ? 'array'
+          : Number.isInteger(value)
+            ? 'integer'
+            : typeof value;
+    assert.ok(
+      types.includes(actual) || (actual === 'integer' && types.includes('number')),
+      `${path}: ${actual} is not ${types.join('|')}`,
+    );
+  }
+  if (Array.isArray(value) && schema.items)
+    value.forEach((v, i) => check(v, schema.items as Schema, `${path}[${i}]`));
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const obj = value as Record<string, unknown>;
+    for (const key of (schema.required as string[] | undefined) ?? [])
+      assert.ok(key in obj, `${path}: missing ${key}`);
+    const props = (schema.properties ?? {}) as Record<string, Schema>;
+    for (const [key, sub] of Object.entries(props))
+      if (key in obj) check(obj[key], sub, `${path}.${key}`);
+  }
+}
+
+/** Full paths of the app's routes, read from Fastify's route tree. */
+function routePaths(app: FastifyInstance): string[] {
+  const stack: string[] = [];
+  const out: string[] = [];
+  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
+    const m = /^([│\s]*)[└├]── (\S+) \(/.exec(line);
+    if (!m) continue;
+    const depth = m[1]!.length / 4;
+    stack.length = depth;
+    const parent = stack[depth - 1] ?? '';
+    const full = parent === '/' ? `/${m[2]}` : parent + m[2];
+    stack[depth] = full;
+    out.push(full);
+  }
+  return out;
+}
+
+describe('OpenAPI document', () => {
+  let store: Store;
+  let app: FastifyInstance;
+
+  before(async () => {
+    store = await openStore('sqlite::memory:');
+    await seedStore(store, CORPUS);
+    app = buildApp({ store });
+    await app.ready();
+  });
+  after(async () => {
+    await app.close();
+    await store.close();
+  });
+
+  it('is served as JSON and describes exactly the API routes the app has', async () => {
+    const res = await app.inject('/api/v1/openapi.json');
+    assert.equal(res.statusCode, 200);
+    assert.equal(res.json().openapi, '3.1.0');
+    const described = Object.keys(OPENAPI_DOCUMENT.paths).map((p) =>
+      p.replace(/\{(\w+)\}/g, ':$1'),
+    );
+    const served = routePaths(app).filter(
+      (p) => p.startsWith('/api/v1/') && p !== '/api/v1/openapi.json',
+    );
+    assert.deepEqual([...served].sort(), [...described].sort());
+  });
+
+  it('matches what the routes actually return', async () => {
+    const cases: [string, string][] = [
+      ['/api/v1/stories', '/api/v1/stories'],
+      ['/api/v1/stories/story-bridge', '/api/v1/stories/{id}'],
+      ['/api/v1/articles/gazette-bridge', '/api/v1/articles/{id}'],
+      ['/api/v1/articles/hostile', '/api/v1/articles/{id}'],
+      ['/api/v1/topics', '/api/v1/topics'],
+      ['/api/v1/topics/place:port-elwyn', '/api/v1/topics/{key}'],
+      ['/api/v1/search?q=bridge', '/api/v1/search'],
+      ['/api/v1/stories/nope', '/api/v1/stories/{id}'],
+    ];
+    const paths = OPENAPI_DOCUMENT.paths as Record<
+      string,
+      { get: { responses: Record<number, Schema> } }
+    >;
+    for (const [url, path] of cases) {
+      const res = await app.inject(url);
+      const response = paths[path]!.get.responses[res.statusCode];
+      assert.ok(response, `${url}: status ${res.statusCode} is not described`);
+      const content = response.content as Record<string, { schema: Schema }>;
+      check(res.json(), content['application/json']!.schema, url);
+    }
+  });
+
+  it('catches a reply that lacks a required field (the check has teeth)', () => {
+    assert.throws(
+      () => check({ id: 'x' }, { $ref: '#/components/schemas/StorySummary' }, 'x'),
+      /missing headline/,
+    );
+    assert.throws(
+      () => check({ error: { code: 1, status: 1, message: '' } }, schemas.Error!, 'e'),
+      /integer is not string/,
+    );
+  });
+});

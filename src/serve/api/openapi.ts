@@ -1,0 +1,292 @@
+// The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json. Written by hand next
+// to dto.ts: a field added there must be added here (openapi.test.ts checks every route is
+// described and that real replies carry every required field).
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const str = { type: 'string' };
+const nullableStr = { type: ['string', 'null'] };
+const int = { type: 'integer' };
+const links = (...names: string[]) => ({
+  type: 'object',
+  required: names,
+  properties: Object.fromEntries(names.map((n) => [n, str])),
+});
+
+const pageParams = [
+  { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 10000 } },
+  { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100 } },
+];
+const idParam = (name: string) => ({ name, in: 'path', required: true, schema: str });
+const pageLinks = {
+  type: 'object',
+  required: ['next', 'prev'],
+  properties: { next: nullableStr, prev: nullableStr },
+};
+const paged = (field: string, item: unknown, extra: Record<string, unknown> = {}) => ({
+  type: 'object',
+  required: [field, 'page', 'limit', 'hasNext', 'links', ...Object.keys(extra)],
+  properties: {
+    ...extra,
+    [field]: { type: 'array', items: item },
+    page: int,
+    limit: int,
+    hasNext: { type: 'boolean' },
+    links: pageLinks,
+  },
+});
+const ok = (description: string, schema: unknown) => ({
+  200: { description, content: { 'application/json': { schema } } },
+  400: {
+    description: 'Bad request (BAD_REQUEST)',
+    content: { 'application/json': { schema: ref('Error') } },
+  },
+  404: {
+    description: 'Not found (NOT_FOUND)',
+    content: { 'application/json': { schema: ref('Error') } },
+  },
+  500: {
+    description: 'Store or internal failure',
+    content: { 'application/json': { schema: ref('Error') } },
+  },
+});
+
+const topic = {
+  type: 'object',
+  required: ['kind', 'name', 'key'],
+  properties: { kind: { enum: ['person', 'organisation', 'place', 'theme'] }, name: str, key: str },
+};
+
+const schemas = {
+  Error: {
+    type: 'object',
+    required: ['error'],
+    properties: {
+      error: {
+        type: 'object',
+        required: ['code', 'status', 'message'],
+        properties: { code: str, status: int, message: str },
+      },
+    },
+  },
+  Topic: topic,
+  TopicSummary: {
+    allOf: [
+      ref('Topic'),
+      {
+        type: 'object',
+        required: ['storyCount', 'links'],
+        properties: { storyCount: int, links: links('self', 'html') },
+      },
+    ],
+  },
+  StorySummary: {
+    type: 'object',
+    required: [
+      'id',
+      'headline',
+      'articleCount',
+      'familyCount',
+      'outlets',
+      'firstSeen',
+      'lastUpdated',
+      'links',
+    ],
+    properties: {
+      id: str,
+      headline: str,
+      articleCount: int,
+      familyCount: int,
+      outlets: { type: 'array', items: str },
+      firstSeen: str,
+      lastUpdated: str,
+      links: links('self', 'html'),
+    },
+  },
+  ArticleSummary: {
+    type: 'object',
+    required: [
+      'id',
+      'title',
+      'outlet',
+      'url',
+      'published',
+      'credit',
+      'wordCount',
+      'isOriginal',
+      'firstSeen',
+      'links',
+    ],
+    properties: {
+      id: str,
+      title: nullableStr,
+      outlet: nullableStr,
+      url: nullableStr,
+      published: nullableStr,
+      credit: nullableStr,
+      wordCount: int,
+      isOriginal: { type: 'boolean' },
+      firstSeen: str,
+      links: links('self', 'html'),
+    },
+  },
+  Story: {
+    type: 'object',
+    required: ['story', 'families', 'topics'],
+    properties: {
+      story: ref('StorySummary'),
+      families: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['id', 'originalId', 'articles'],
+          properties: {
+            id: str,
+            originalId: str,
+            articles: { type: 'array', items: ref('ArticleSummary') },
+          },
+        },
+      },
+      topics: { type: 'array', items: ref('Topic') },
+    },
+  },
+  Article: {
+    type: 'object',
+    required: [
+      'id',
+      'revision',
+      'url',
+      'pageUrl',
+      'title',
+      'outlet',
+      'byline',
+      'published',
+      'updated',
+      'dateline',
+      'credit',
+      'language',
+      'text',
+      'paragraphs',
+      'html',
+      'images',
+      'wordCount',
+      'familyId',
+      'storyId',
+      'isOriginal',
+      'firstSeen',
+      'lastSeen',
+      'topics',
+      'links',
+    ],
+    properties: {
+      id: str,
+      revision: int,
+      url: nullableStr,
+      pageUrl: str,
+      title: nullableStr,
+      outlet: nullableStr,
+      byline: nullableStr,
+      published: nullableStr,
+      updated: nullableStr,
+      dateline: nullableStr,
+      credit: nullableStr,
+      language: nullableStr,
+      text: str,
+      paragraphs: { type: 'array', items: str },
+      html: {
+        ...nullableStr,
+        description: 'Body HTML after the server allow-list (p, lists, links, images...)',
+      },
+      images: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['src', 'caption', 'credit'],
+          properties: { src: nullableStr, caption: nullableStr, credit: nullableStr },
+        },
+      },
+      wordCount: int,
+      familyId: str,
+      storyId: str,
+      isOriginal: { type: 'boolean' },
+      firstSeen: str,
+      lastSeen: str,
+      topics: { type: 'array', items: ref('Topic') },
+      links: links('self', 'html', 'story'),
+    },
+  },
+};
+
+export const OPENAPI_DOCUMENT = Object.freeze({
+  openapi: '3.1.0',
+  info: {
+    title: 'Storyline API',
+    version: '1',
+    description: 'Read-only access to stories, copy families, articles and topics.',
+  },
+  paths: {
+    '/api/v1/stories': {
+      get: {
+        summary: 'Stories, most recently updated first',
+        parameters: pageParams,
+        responses: ok('A page of stories', paged('stories', ref('StorySummary'))),
+      },
+    },
+    '/api/v1/stories/{id}': {
+      get: {
+        summary: 'One story with its copy families',
+        parameters: [idParam('id')],
+        responses: ok('The story', ref('Story')),
+      },
+    },
+    '/api/v1/articles/{id}': {
+      get: {
+        summary: 'One article',
+        parameters: [idParam('id')],
+        responses: ok('The article', ref('Article')),
+      },
+    },
+    '/api/v1/topics': {
+      get: {
+        summary: 'Topics carried by the most stories first',
+        parameters: pageParams,
+        responses: ok('A page of topics', paged('topics', ref('TopicSummary'))),
+      },
+    },
+    '/api/v1/topics/{key}': {
+      get: {
+        summary: 'A topic and its stories',
+        parameters: [idParam('key'), ...pageParams],
+        responses: ok(
+          'The topic',
+          paged('stories', ref('StorySummary'), {
+            topic: {
+              allOf: [
+                ref('Topic'),
+                {
+                  type: 'object',
+                  required: ['links'],
+                  properties: { links: links('self', 'html') },
+                },
+              ],
+            },
+          }),
+        ),
+      },
+    },
+    '/api/v1/search': {
+      get: {
+        summary: 'Articles matching every word of q',
+        parameters: [
+          { name: 'q', in: 'query', schema: { type: 'string', maxLength: 200 } },
+          pageParams[1],
+        ],
+        responses: ok('Matching articles, best first', {
+          type: 'object',
+          required: ['query', 'articles'],
+          properties: { query: str, articles: { type: 'array', items: ref('Article') } },
+        }),
+      },
+    },
+  },
+  components: { schemas },
+});
