@@ -15,6 +15,7 @@ import { elementsInOrder, hintsOf, tagOf, type El } from './dom.js';
 import { isUnlikely } from './hints.js';
 import { DROP_TAGS } from './prune.js';
 import { bestCandidate, markedBody } from './score.js';
+import { withSiblings } from './siblings.js';
 import { computeStats } from './stats.js';
 
 /** Least body text for an article (characters). Shorter bodies are teasers, listings, walls. */
@@ -55,8 +56,16 @@ function readBody(root: El, baseUrl: string): Collected {
     return (isUnlikely(hintsOf(el)) || tagOf(el) === 'form') && share <= MAX_UNLIKELY_TEXT_SHARE;
   });
   if (removed > 0) ({ stats, order } = computeStats(root));
-  const container = markedBody(order, stats) ?? bestCandidate(order, stats)?.el ?? root;
-  return collect(container, stats, baseUrl);
+  const marked = markedBody(order, stats);
+  if (marked) return collect(marked, stats, baseUrl);
+  const found = bestCandidate(order, stats);
+  if (!found) return collect(root, stats, baseUrl);
+  const parts = withSiblings(found.best, found.scores, stats).map((el) => collect(el, stats, baseUrl));
+  return {
+    paragraphs: parts.flatMap((p) => p.paragraphs),
+    html: parts.map((p) => p.html).join(''),
+    images: parts.flatMap((p) => p.images),
+  };
 }
 
 /** Removes every element matching `drop` (outermost first); returns how many went. */

@@ -11,7 +11,7 @@ export const NEGATIVE =
 /** Names so clearly furniture that a subtree carrying them is dropped before scoring, unless
  *  it also carries a positive name ("article-footer" keeps, "footer" goes). */
 export const UNLIKELY =
-  /(^|[\s_-])(banner|breadcrumbs?|comments?|cookie|disqus|footer|gdpr|menu|modal|nav|navbar|newsletter|outbrain|pagination|popup|related|share|sharing|sidebar|skyscraper|social|sponsor\w*|subscribe|taboola|toolbar|most-?(read|popular)|more-?stories|recirc\w*|signup|paywall)(?=$|[\s_-])/i;
+  /(^|[\s_-])(banner|breadcrumbs?|comments?|cookie|disqus|footer|gdpr|menu|modal|nav|navbar|newsletter|outbrain|pagination|popup|related|share|sharing|sidebar|skyscraper|social|sponsor\w*|subscribe|taboola|toolbar|most-?(read|popular)|more-?stories|recirc\w*|signup)(?=$|[\s_-])/i;
 
 /** Score bonus or malus (points) from an element's class and id: the same size as a few good
  *  paragraphs, so hints tip close calls without overriding clear text density. */

@@ -61,7 +61,7 @@ const MIN_MARKED_BODY_CHARS = 200;
 /** Above this link density the marked element is a teaser list, not the body. */
 const MAX_MARKED_BODY_LINK_DENSITY = 0.3;
 
-export function bestCandidate(order: El[], stats: StatsMap): Candidate | null {
+export function bestCandidate(order: El[], stats: StatsMap): { best: Candidate; scores: Map<El, number> } | null {
   const scores = new Map<El, number>();
   for (const el of order) {
     const tag = tagOf(el);
@@ -84,7 +84,7 @@ export function bestCandidate(order: El[], stats: StatsMap): Candidate | null {
     if (!best || score > best.score) best = { el, score };
   }
   if (!best) return null;
-  return climb(best, scores, stats);
+  return { best: climb(best, scores, stats), scores };
 }
 
 function paragraphPoints(chars: number, commas: number): number {
@@ -100,7 +100,7 @@ function addPoints(scores: Map<El, number>, container: El | null, points: number
   }
 }
 
-function initialScore(el: El): number {
+export function initialScore(el: El): number {
   return (TAG_PRIOR[tagOf(el)] ?? 0) + classWeight(hintsOf(el));
 }
 
