@@ -34,6 +34,7 @@ export async function saveArticle(
       'title',
       'text_hash',
       'changed_at',
+      'last_seen',
       'family_id',
       'story_id',
     ])
@@ -48,7 +49,8 @@ export async function saveArticle(
     await db
       .updateTable('articles')
       .set({
-        last_seen: ctx.seenAt,
+        // Pages may be processed out of fetch order (a reprocess, a slow worker).
+        last_seen: ctx.seenAt > existing.last_seen ? ctx.seenAt : existing.last_seen,
         family_id: item.grouping.familyId,
         story_id: item.grouping.storyId,
       })
@@ -110,6 +112,29 @@ function currentText(item: ArticleToSave, ctx: ArticleContext) {
     last_seen: ctx.seenAt,
     changed_at: ctx.seenAt,
   };
+}
+
+/**
+ * Deletes the articles that `pageId` carried but a new extraction of the same bytes no longer
+ * finds (a reprocess with a better extractor); returns their groups, which need recounting.
+ */
+export async function dropArticlesNotIn(
+  db: Kysely<Database>,
+  pageId: number,
+  keep: readonly string[],
+): Promise<{ id: string; familyId: string; storyId: string }[]> {
+  let query = db
+    .selectFrom('articles')
+    .select(['id', 'family_id', 'story_id'])
+    .where('page_id', '=', pageId);
+  if (keep.length > 0) query = query.where('id', 'not in', keep);
+  const stale = await query.execute();
+  for (const { id } of stale) {
+    await db.deleteFrom('article_topics').where('article_id', '=', id).execute();
+    await db.deleteFrom('article_revisions').where('article_id', '=', id).execute();
+    await db.deleteFrom('articles').where('id', '=', id).execute();
+  }
+  return stale.map((r) => ({ id: r.id, familyId: r.family_id, storyId: r.story_id }));
 }
 
 export interface RevisionRow {

@@ -37,6 +37,8 @@ export interface StoreDialect {
   createSearchIndex(db: Kysely<unknown>): Promise<void>;
   /** Replaces the indexed text of one article. */
   indexArticle(db: Kysely<Database>, id: string, title: string | null, text: string): Promise<void>;
+  /** Drops one article from the index. */
+  unindexArticle(db: Kysely<Database>, id: string): Promise<void>;
   /** Article ids matching every word of `query`, best first. */
   search(db: Kysely<Database>, query: string, limit: number): Promise<string[]>;
 }
@@ -105,6 +107,9 @@ const sqliteDialect: StoreDialect = {
     await sql`CREATE VIRTUAL TABLE article_search USING fts5(
       article_id UNINDEXED, title, text, tokenize = 'unicode61 remove_diacritics 2')`.execute(db);
   },
+  async unindexArticle(db, id) {
+    await sql`DELETE FROM article_search WHERE article_id = ${id}`.execute(db);
+  },
   async indexArticle(db, id, title, text) {
     await sql`DELETE FROM article_search WHERE article_id = ${id}`.execute(db);
     await sql`INSERT INTO article_search (article_id, title, text) VALUES (${id}, ${title ?? ''}, ${text})`.execute(
@@ -162,6 +167,9 @@ const postgresDialect: StoreDialect = {
     await sql`INSERT INTO article_search (article_id, document)
       VALUES (${id}, to_tsvector('simple', ${title ?? ''} || ' ' || ${text}))
       ON CONFLICT (article_id) DO UPDATE SET document = excluded.document`.execute(db);
+  },
+  async unindexArticle(db, id) {
+    await sql`DELETE FROM article_search WHERE article_id = ${id}`.execute(db);
   },
   async search(db, query, limit) {
     const words = query.match(/[\p{L}\p{N}]+/gu) ?? [];

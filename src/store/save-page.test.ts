@@ -185,6 +185,38 @@ for (const dialect of DIALECTS) {
       assert.equal((await store.getStory('s1'))?.story.lastUpdated, '2026-03-01T10:00:00.000Z');
     });
 
+    it('drops articles a reprocess of the same bytes no longer finds, and only then', async () => {
+      const main = () =>
+        articleToSave({ id: 'p-0', familyId: 'f-main', storyId: 's-main', text: FERRY_STRIKE });
+      const related = articleToSave({
+        id: 'p-1',
+        position: 1,
+        familyId: 'f-rel',
+        storyId: 's-rel',
+        text: ORCHARD_FAIR,
+        outlet: 'Valley Courier',
+      });
+      const fetchedAt = '2026-03-01T10:00:00.000Z';
+      await store.savePage(pageToSave({ url: PAGE_URL, fetchedAt, articles: [main(), related] }));
+      // A new version of the page (other bytes) without the related item removes nothing.
+      await store.savePage(
+        pageToSave({ url: PAGE_URL, fetchedAt: '2026-03-01T11:00:00.000Z', articles: [main()] }),
+      );
+      assert.equal((await store.stats()).articles, 2);
+      // The first bytes again, extracted better: the related item was clutter after all.
+      const again = await store.savePage(
+        pageToSave({ url: PAGE_URL, fetchedAt, articles: [main()] }),
+      );
+      assert.equal(again.pageExisted, true);
+      assert.equal(await store.getArticle('p-1'), null);
+      // Seen again through older bytes: last_seen never goes back in time.
+      assert.equal((await store.getArticle('p-0'))?.lastSeen, '2026-03-01T11:00:00.000Z');
+      assert.equal(await store.getStory('s-rel'), null);
+      assert.deepEqual(await store.search('orchard', 10), []);
+      const stats = await store.stats();
+      assert.deepEqual([stats.articles, stats.families, stats.stories, stats.pages], [1, 1, 1, 2]);
+    });
+
     it('writes nothing when any part of the page fails', async () => {
       await store.savePage(
         pageToSave({

@@ -4,7 +4,7 @@
 // recomputed last, from the rows, so they can never drift from what is stored.
 import type { Kysely } from 'kysely';
 import { StorylineError, describeError } from '../errors.js';
-import { saveArticle } from './articles.js';
+import { dropArticlesNotIn, saveArticle } from './articles.js';
 import { domainOf, isoTime } from './codec.js';
 import type { StoreDialect } from './dialect.js';
 import {
@@ -91,12 +91,36 @@ async function writePage(
     if (saved.outcome !== 'unchanged')
       await dialect.indexArticle(db, item.id, item.article.title, item.article.text);
   }
+  if (page.existed) await dropStale(db, dialect, page.id, input.articles, touched);
   for (const { familyId, originalId } of input.familyOriginals) {
     await setFamilyOriginal(db, familyId, originalId);
     touched.families.add(familyId);
   }
   await recount(db, touched);
   return result;
+}
+
+/**
+ * Saving bytes already stored is a reprocess: the new extraction is the truth about that page,
+ * so articles it no longer finds go (a different page from the same URL never removes any).
+ */
+async function dropStale(
+  db: Kysely<Database>,
+  dialect: StoreDialect,
+  pageId: number,
+  articles: readonly ArticleToSave[],
+  touched: Touched,
+): Promise<void> {
+  const dropped = await dropArticlesNotIn(
+    db,
+    pageId,
+    articles.map((a) => a.id),
+  );
+  for (const { id, familyId, storyId } of dropped) {
+    await dialect.unindexArticle(db, id);
+    touched.families.add(familyId);
+    touched.stories.add(storyId);
+  }
 }
 
 /** Story merges first: a family merge then finds both families already in the surviving story. */
