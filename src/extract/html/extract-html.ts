@@ -15,7 +15,7 @@ import { elementsInOrder, hintsOf, tagOf, type El } from './dom.js';
 import { isUnlikely } from './hints.js';
 import { DROP_TAGS } from './prune.js';
 import { bestCandidate, markedBody } from './score.js';
-import { withSiblings } from './siblings.js';
+import { outermostInOrder, sameClassBlocks, withSiblings } from './siblings.js';
 import { computeStats } from './stats.js';
 
 /** Least body text for an article (characters). Shorter bodies are teasers, listings, walls. */
@@ -60,7 +60,8 @@ function readBody(root: El, baseUrl: string): Collected {
   if (marked) return collect(marked, stats, baseUrl);
   const found = bestCandidate(order, stats);
   if (!found) return collect(root, stats, baseUrl);
-  const parts = withSiblings(found.best, found.scores, stats).map((el) => collect(el, stats, baseUrl));
+  const blocks = outermostInOrder([...withSiblings(found.best, found.scores, stats), ...sameClassBlocks(found.best.el, order, stats)], order);
+  const parts = blocks.map((el) => collect(el, stats, baseUrl));
   return {
     paragraphs: parts.flatMap((p) => p.paragraphs),
     html: parts.map((p) => p.html).join(''),

@@ -40,3 +40,31 @@ export function withSiblings(best: Candidate, scores: Map<El, number>, stats: St
   }
   return out;
 }
+
+/** Text (characters) a same-class block elsewhere needs to join: a full paragraph or more. */
+const SAME_CLASS_MIN_CHARS = 200;
+
+/** Blocks elsewhere in the page carrying the best container's exact class (body sections
+ *  split by full-width figures or pull quotes, re-opened further down under another wrapper). */
+export function sameClassBlocks(best: El, order: El[], stats: StatsMap): El[] {
+  const cls = best.getAttribute('class');
+  if (!cls || !cls.trim()) return [];
+  return order.filter((el) => {
+    if (el === best || el.getAttribute('class') !== cls) return false;
+    const s = stats.get(el);
+    return !!s && s.text >= SAME_CLASS_MIN_CHARS && linkDensity(s) <= PROSE_SIBLING_MAX_LINK_DENSITY;
+  });
+}
+
+/** Keeps the outermost of the given elements, in document order. */
+export function outermostInOrder(els: El[], order: El[]): El[] {
+  const wanted = new Set(els);
+  const out: El[] = [];
+  for (const el of order) {
+    if (!wanted.has(el)) continue;
+    let inside = false;
+    for (let p = el.parentElement; p && !inside; p = p.parentElement) inside = wanted.has(p);
+    if (!inside) out.push(el);
+  }
+  return out;
+}
