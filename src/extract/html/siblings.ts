@@ -41,8 +41,8 @@ export function withSiblings(best: Candidate, scores: Map<El, number>, stats: St
   return out;
 }
 
-/** Text (characters) a same-class block elsewhere needs to join: a full paragraph or more. */
-const SAME_CLASS_MIN_CHARS = 200;
+/** Text (characters) a same-class block elsewhere needs to join: one real paragraph. */
+const SAME_CLASS_MIN_CHARS = 80;
 
 /** Blocks elsewhere in the page carrying the best container's exact class (body sections
  *  split by full-width figures or pull quotes, re-opened further down under another wrapper). */
