@@ -2,7 +2,7 @@
 // family and story, and the source URL (a link for http(s) only; anything else is shown as text).
 import type { ArticleRow, FamilyView } from '../../store/index.js';
 import type { ImageInfo } from '../../types.js';
-import { html, type SafeHtml } from '../html.js';
+import { escapeHtml, html, type SafeHtml } from '../html.js';
 import { formatDateTime, parseTime, timeElement } from '../format/time.js';
 import { safeHref } from '../format/url.js';
 import { sanitizeHtml } from '../sanitize.js';
@@ -18,6 +18,12 @@ export function articleBody(article: Pick<ArticleRow, 'html' | 'paragraphs' | 't
   const paragraphs =
     article.paragraphs.length > 0 ? article.paragraphs : article.text.split(/\n\s*\n/);
   return html`${paragraphs.filter((p) => p.trim() !== '').map((p) => html`<p>${p}</p>`)}`;
+}
+
+/** Whether the body markup (our own sanitiser's output) already carries this image. */
+function shownIn(body: SafeHtml, image: ImageInfo): boolean {
+  const src = safeHref(image.src);
+  return src !== null && body.value.includes(`<img src="${escapeHtml(src)}"`);
 }
 
 function figure(image: ImageInfo): SafeHtml | '' {
@@ -101,13 +107,20 @@ export function articlePage(
   family: FamilyView | null = null,
 ): SafeHtml {
   const lang = languageTag(article.language);
+  const body = articleBody(article);
+  // Images the body already shows are not repeated; of the others, the first leads the article
+  // (usually the photo the outlet put at the top) and the rest follow the text.
+  const [first, ...others] = article.images.filter((image) => !shownIn(body, image));
+  const lead = first ? figure(first) : '';
+  const rest = others.map(figure);
   return html`<article class="body"${lang ? html` lang="${lang}"` : ''}>
 <h1>${article.title || 'Untitled article'}</h1>
 <p class="meta">${sourceLabel(article)}${article.byline ? html` · ${article.byline}` : ''} · ${timeElement(article.published ?? article.firstSeen, now)}</p>
 ${facts(article, family, now)}
 ${topicTags(article.topics)}
-${article.images.map(figure)}
-${articleBody(article)}
+${lead}
+${body}
+${rest}
 ${versions(article, family, now)}
 </article>`;
 }

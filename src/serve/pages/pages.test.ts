@@ -180,6 +180,25 @@ describe('article page', () => {
     assert.match(out, /<code>javascript:alert\(document.cookie\)<\/code>/);
   });
 
+  it('does not repeat images the body html already shows, and leads with the first other one', () => {
+    const out = articlePage(
+      articleRow({
+        html: '<p>Text.</p><img src="https://img.example/in-body.jpg?a=1&amp;b=2">',
+        images: [
+          { src: 'https://img.example/in-body.jpg?a=1&b=2', caption: null, credit: null },
+          { src: 'https://img.example/lead.jpg', caption: 'Lead.', credit: null },
+          { src: 'https://img.example/later.jpg', caption: 'Later.', credit: null },
+        ],
+      }),
+      NOW,
+    ).value;
+    assert.equal(out.match(/in-body\.jpg/g)?.length, 1);
+    const lead = out.indexOf('lead.jpg');
+    const text = out.indexOf('<p>Text.</p>');
+    const later = out.indexOf('later.jpg');
+    assert.ok(lead < text && text < later, 'lead image, body, then the rest');
+  });
+
   it('uses the sanitised html when it has text, the paragraphs otherwise', () => {
     const withHtml = articleBody({
       html: '<p>One <em>two</em></p>',
