@@ -29,24 +29,28 @@ export function relativeTime(when: Date, now: Date): string {
   return deltaS >= 0 ? `${amount} ago` : `in ${amount}`;
 }
 
+// Formatters are built once: constructing an Intl.DateTimeFormat per call (which
+// toLocaleDateString does) cost ~0.3 ms each and dominated page rendering in bench/serve.
+const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const TIME_FORMAT = new Intl.DateTimeFormat('en-GB', {
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'UTC',
+});
+
 /** "22 Nov 2026" in UTC: the server does not know the reader's zone, so it says which it uses. */
 export function formatDate(when: Date): string {
-  return when.toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  return DATE_FORMAT.format(when);
 }
 
 /** "22 Nov 2026, 04:15 UTC". */
 export function formatDateTime(when: Date): string {
-  const time = when.toLocaleTimeString('en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'UTC',
-  });
-  return `${formatDate(when)}, ${time} UTC`;
+  return `${formatDate(when)}, ${TIME_FORMAT.format(when)} UTC`;
 }
 
 /** Parses an ISO string from the store; null when absent or not a valid time. */
