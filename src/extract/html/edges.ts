@@ -11,6 +11,7 @@ const META_LINE = [
   /^(by|von|par|por|di)\s+\p{Lu}[\p{L}.'’-]*(\s+(\p{Lu}[\p{L}.'’-]*|and|&|,|de|van|von)){0,6}$/u, // "By Iver Quell"
   /^(published|updated|posted|last (updated|modified)|first published)\b/i,
   /^\d+\s*(min(ute)?s?|mins?)\s+read$/i,
+  /^https?:\/\/\S+$/i, // the page's own address printed above or below the body
   /^(share|advertisement|advertising|sponsored|read more|continue reading)\b.{0,30}$/i,
 ];
 

@@ -10,6 +10,7 @@ import { readMetadata, type PageMetadata } from '../metadata/read-metadata.js';
 import { findDateline, findSignOff } from '../wire.js';
 import { capNesting } from './cap-nesting.js';
 import { collect, type Collected } from './collect.js';
+import { dropBoilerplate } from './boilerplate.js';
 import { trimEdges } from './edges.js';
 import { elementsInOrder, hintsOf, tagOf, type El } from './dom.js';
 import { isUnlikely } from './hints.js';
@@ -38,7 +39,7 @@ export function extractHtml(html: string, page: Page, now: Date, encoding: strin
   const root = doc.body ?? doc.documentElement;
   if (!root) return { kind: 'not-article', reason: 'extract: empty document', encoding };
   const body = readBody(root, meta.url ?? page.url);
-  const paragraphs = trimEdges(dropTitle(body.paragraphs, meta.title));
+  const paragraphs = trimEdges(dropBoilerplate(dropTitle(body.paragraphs, meta.title)));
   const chars = paragraphs.reduce((n, p) => n + p.length, 0);
   if (chars < MIN_ARTICLE_CHARS) {
     return { kind: 'not-article', reason: `extract: no article found (${chars} characters of body text)`, encoding };

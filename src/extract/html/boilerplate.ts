@@ -1,0 +1,30 @@
+// Lines inside the chosen container that are page furniture, not body: standalone widget
+// labels ("Advertisement", "This slideshow requires JavaScript.") anywhere, and the tail after a
+// section label ("Tags", "Most read in world news", "Related articles") near the end, which
+// starts a list of teasers or tags. Generic labels only, in the spirit of text/clutter.ts.
+
+const STANDALONE =
+  /^(advert|advertisement|advertising|sponsored( content)?|ad|story continues below( advertisement)?|continue reading( below)?|this (slideshow|video|content|gallery|feature) requires javascript\.?|enable javascript.*|tell us what you think.{0,10}|\d*\s*comments?|share|print|email|don'?t miss|must read|read next|watch( now)?)$/i;
+
+const SECTION_LABEL =
+  /^(tags?|topics?|filed under|related( articles| stories| posts| content| news| coverage)?|more (on|from|in|about|stories|news)\b.{0,40}|most (read|popular|viewed|shared)\b.{0,40}|comments?|read more|recommended( for you| stories| reading)?|you (may|might) also like.{0,20}|see also|further reading|trending( now| stories)?|latest (news|stories)|popular (now|stories)|don'?t miss|what to read next)\s*:?$/i;
+
+/** A section label (never the first line) cuts the tail only when what follows it is short
+ *  (characters): a few teasers or a tag list... */
+const MAX_TAIL_CHARS = 1500;
+/** ...that does not read as prose: teaser headlines and tag lists do not end like sentences.
+ *  At most this share of the tail's characters may sit in sentence-like paragraphs ("DON'T
+ *  MISS" inside a body is followed by more body). */
+const MAX_TAIL_PROSE_SHARE = 0.5;
+
+export function dropBoilerplate(paragraphs: string[]): string[] {
+  const kept = paragraphs.filter((p) => !STANDALONE.test(p));
+  for (let i = 1; i < kept.length; i++) {
+    if (!SECTION_LABEL.test(kept[i]!)) continue;
+    const tail = kept.slice(i + 1);
+    const chars = tail.reduce((n, p) => n + p.length, 0);
+    const prose = tail.filter((p) => /[.!?"”…]$/.test(p)).reduce((n, p) => n + p.length, 0);
+    if (chars <= MAX_TAIL_CHARS && prose <= chars * MAX_TAIL_PROSE_SHARE) return kept.slice(0, i);
+  }
+  return kept;
+}
