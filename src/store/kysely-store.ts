@@ -14,18 +14,37 @@ import type { Store } from './index.js';
 
 /** Most search results one call returns, whatever the caller asks. */
 export const MAX_SEARCH_RESULTS = 200;
+/** Most rows one list call returns (the reader shows 30 a page; the API allows up to 100). */
+export const MAX_LIST_ROWS = 500;
+
+/** A limit and offset that SQL will not misread (SQLite takes LIMIT -1 as "no limit"). */
+export function pageWindow(limit: number, offset = 0): { limit: number; offset: number } {
+  const whole = (n: number) => (Number.isFinite(n) ? Math.max(0, Math.trunc(n)) : 0);
+  return { limit: Math.min(whole(limit), MAX_LIST_ROWS), offset: whole(offset) };
+}
+
+function storeFailure(action: string, error: unknown): unknown {
+  if (error instanceof StorylineError) return error;
+  return new StorylineError('STORE_FAILED', `store: unable to ${action}: ${describeError(error)}`, {
+    cause: error,
+  });
+}
+
+/** Streams `rows`, rethrowing a failure half-way as STORE_FAILED like every other read. */
+async function* streamed<T>(action: string, rows: AsyncIterable<T>): AsyncGenerator<T> {
+  try {
+    yield* rows;
+  } catch (error) {
+    throw storeFailure(action, error);
+  }
+}
 
 export function createStore({ db, dialect }: Connection, now: () => Date): Store {
   const attempt = async <T>(action: string, run: () => Promise<T>): Promise<T> => {
     try {
       return await run();
     } catch (error) {
-      if (error instanceof StorylineError) throw error;
-      throw new StorylineError(
-        'STORE_FAILED',
-        `store: unable to ${action}: ${describeError(error)}`,
-        { cause: error },
-      );
+      throw storeFailure(action, error);
     }
   };
   return {
@@ -33,24 +52,35 @@ export function createStore({ db, dialect }: Connection, now: () => Date): Store
     hasPage: (sha256) =>
       attempt('look up a page', async () => (await findPageId(db, sha256)) !== null),
     savePage: (input) => savePage(db, dialect, input, now()),
-    groupingState: () => groupingState(db),
-    listStories: ({ limit, offset = 0 }) =>
-      attempt('list stories', () => listStories(db, limit, offset)),
+    groupingState: () => streamed('read the grouping state', groupingState(db)),
+    listStories: ({ limit, offset }) => {
+      const w = pageWindow(limit, offset);
+      return attempt('list stories', () => listStories(db, w.limit, w.offset));
+    },
     getStory: (id) => attempt(`read story ${id}`, () => getStory(db, id)),
     getArticle: (id) => attempt(`read article ${id}`, () => getArticle(db, id)),
     articleRevisions: (id) => attempt(`read revisions of ${id}`, () => listRevisions(db, id)),
     search: (query, limit) =>
       attempt('search', async () =>
-        getArticles(db, await dialect.search(db, query, Math.min(limit, MAX_SEARCH_RESULTS))),
+        getArticles(
+          db,
+          await dialect.search(db, query, Math.min(pageWindow(limit).limit, MAX_SEARCH_RESULTS)),
+        ),
       ),
     pageBody: (pageId) => attempt(`read page ${pageId}`, () => readPageBody(db, pageId)),
-    storedPages: () => storedPages(db),
+    storedPages: () => streamed('list pages', storedPages(db)),
     readPage: (pageId) => attempt(`read page ${pageId}`, () => readPage(db, pageId)),
-    listTopics: ({ limit, offset = 0 }) =>
-      attempt('list topics', () => listTopics(db, limit, offset)),
+    listTopics: ({ limit, offset }) => {
+      const w = pageWindow(limit, offset);
+      return attempt('list topics', () => listTopics(db, w.limit, w.offset));
+    },
     getTopic: (key) => attempt(`read topic ${key}`, () => getTopic(db, key)),
-    listStoriesByTopic: (key, { limit, offset = 0 }) =>
-      attempt(`list stories of topic ${key}`, () => listStoriesByTopic(db, key, limit, offset)),
+    listStoriesByTopic: (key, { limit, offset }) => {
+      const w = pageWindow(limit, offset);
+      return attempt(`list stories of topic ${key}`, () =>
+        listStoriesByTopic(db, key, w.limit, w.offset),
+      );
+    },
     addSource: (source) =>
       attempt(`add source ${source.uri}`, () => upsertSource(db, source, now().toISOString())),
     listSources: () => attempt('list sources', () => listSources(db)),

@@ -11,6 +11,7 @@ import {
 } from '../../test/store/store-fixtures.js';
 import { openStore } from './index.js';
 import type { Store } from './index.js';
+import { MAX_LIST_ROWS, pageWindow } from './kysely-store.js';
 
 for (const dialect of DIALECTS) {
   describe(`store reads (${dialect.name})`, () => {
@@ -55,6 +56,8 @@ for (const dialect of DIALECTS) {
         [['s-mid', 'Story s-mid', ['Harbour Gazette']]],
       );
       assert.deepEqual(await store.listStories({ limit: 10, offset: 3 }), []);
+      // A negative limit means "no limit" to SQLite; the store reads it as zero rows.
+      assert.deepEqual(await store.listStories({ limit: -1 }), []);
     });
 
     it('finds articles by words of their title or body, whatever the punctuation', async () => {
@@ -114,3 +117,12 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+describe('pageWindow', () => {
+  it('turns negative, fractional and huge limits into a bounded window', () => {
+    assert.deepEqual(pageWindow(-1, -5), { limit: 0, offset: 0 });
+    assert.deepEqual(pageWindow(2.7, 3.2), { limit: 2, offset: 3 });
+    assert.deepEqual(pageWindow(Number.NaN), { limit: 0, offset: 0 });
+    assert.deepEqual(pageWindow(1e9, 10), { limit: MAX_LIST_ROWS, offset: 10 });
+  });
+});
