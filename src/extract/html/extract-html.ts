@@ -12,6 +12,7 @@ import { capNesting } from './cap-nesting.js';
 import { collect, type Collected } from './collect.js';
 import { dropBoilerplate } from './boilerplate.js';
 import { trimEdges } from './edges.js';
+import { readabilityBody } from './fallback.js';
 import { elementsInOrder, hintsOf, tagOf, type El } from './dom.js';
 import { isUnlikely } from './hints.js';
 import { DROP_TAGS } from './prune.js';
@@ -24,6 +25,11 @@ const MIN_ARTICLE_CHARS = 200;
 /** An "unlikely" subtree (sidebar, comments, ...) is kept when it holds more than this share of
  *  the page text: then it is a mislabelled wrapper of the whole page, not furniture. */
 const MAX_UNLIKELY_TEXT_SHARE = 0.5;
+
+/** Readability is only tried on pages up to this many elements: it is super-linear on huge DOMs
+ *  (50,000 links take over 10 s) and such pages are listings, not articles. The largest page of
+ *  the extraction benchmark has about 1,600 elements. */
+const MAX_FALLBACK_ELEMENTS = 20_000;
 
 interface Doc {
   documentElement: El | null;
@@ -38,13 +44,28 @@ export function extractHtml(html: string, page: Page, now: Date, encoding: strin
   const meta = readMetadata(doc, page.url);
   const root = doc.body ?? doc.documentElement;
   if (!root) return { kind: 'not-article', reason: 'extract: empty document', encoding };
-  const body = readBody(root, meta.url ?? page.url);
-  const paragraphs = trimEdges(dropBoilerplate(dropTitle(body.paragraphs, meta.title)));
-  const chars = paragraphs.reduce((n, p) => n + p.length, 0);
+  const baseUrl = meta.url ?? page.url;
+  let body = readBody(root, baseUrl);
+  let paragraphs = cleanParagraphs(body, meta.title);
+  if (charCount(paragraphs) < MIN_ARTICLE_CHARS && elementsInOrder(root).length <= MAX_FALLBACK_ELEMENTS) {
+    // Our scorer found too little: give Readability a chance before calling it "no article".
+    const fallback = readabilityBody(capNesting(html), baseUrl);
+    const cleaned = fallback ? cleanParagraphs(fallback, meta.title) : [];
+    if (fallback && charCount(cleaned) >= MIN_ARTICLE_CHARS) [body, paragraphs] = [fallback, cleaned];
+  }
+  const chars = charCount(paragraphs);
   if (chars < MIN_ARTICLE_CHARS) {
     return { kind: 'not-article', reason: `extract: no article found (${chars} characters of body text)`, encoding };
   }
   return { kind: 'article', article: toArticle(meta, body, paragraphs), related: [], encoding };
+}
+
+function cleanParagraphs(body: Collected, title: string | null): string[] {
+  return trimEdges(dropBoilerplate(dropTitle(body.paragraphs, title)));
+}
+
+function charCount(paragraphs: string[]): number {
+  return paragraphs.reduce((n, p) => n + p.length, 0);
 }
 
 function readBody(root: El, baseUrl: string): Collected {
