@@ -37,6 +37,8 @@ export interface StoreDialect {
   createSearchIndex(db: Kysely<unknown>): Promise<void>;
   /** Replaces the indexed text of one article. */
   indexArticle(db: Kysely<Database>, id: string, title: string | null, text: string): Promise<void>;
+  /** Empties the index (before a rebuild of everything derived from pages). */
+  clearSearchIndex(db: Kysely<Database>): Promise<void>;
   /** Drops one article from the index. */
   unindexArticle(db: Kysely<Database>, id: string): Promise<void>;
   /** Article ids matching every word of `query`, best first. */
@@ -107,6 +109,9 @@ const sqliteDialect: StoreDialect = {
     await sql`CREATE VIRTUAL TABLE article_search USING fts5(
       article_id UNINDEXED, title, text, tokenize = 'unicode61 remove_diacritics 2')`.execute(db);
   },
+  async clearSearchIndex(db) {
+    await sql`DELETE FROM article_search`.execute(db);
+  },
   async unindexArticle(db, id) {
     await sql`DELETE FROM article_search WHERE article_id = ${id}`.execute(db);
   },
@@ -167,6 +172,9 @@ const postgresDialect: StoreDialect = {
     await sql`INSERT INTO article_search (article_id, document)
       VALUES (${id}, to_tsvector('simple', ${title ?? ''} || ' ' || ${text}))
       ON CONFLICT (article_id) DO UPDATE SET document = excluded.document`.execute(db);
+  },
+  async clearSearchIndex(db) {
+    await sql`DELETE FROM article_search`.execute(db);
   },
   async unindexArticle(db, id) {
     await sql`DELETE FROM article_search WHERE article_id = ${id}`.execute(db);

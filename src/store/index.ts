@@ -155,6 +155,11 @@ export interface Store {
   storedPages(): AsyncIterable<StoredPage>;
   /** A stored page as extraction takes it (body decompressed); null for an unknown id. */
   readPage(pageId: number): Promise<Page | null>;
+  /**
+   * Deletes every article, revision, family, story and topic (pages, sources and outlets stay),
+   * so that replaying storedPages() through the pipeline rebuilds them with today's algorithms.
+   */
+  clearDerived(): Promise<void>;
   /** Topics carried by the most stories first. */
   listTopics(options: { limit: number; offset?: number }): Promise<TopicSummaryRow[]>;
   getTopic(key: string): Promise<Topic | null>;

@@ -2,6 +2,7 @@
 // Reads wrap failures as STORE_FAILED with the operation in the message; savePage does its own.
 import { StorylineError, describeError } from '../errors.js';
 import { listRevisions } from './articles.js';
+import { clearDerived } from './clear-derived.js';
 import type { Connection } from './dialect.js';
 import { groupingState } from './grouping-state.js';
 import { findPageId, readPage, readPageBody, storedPages } from './pages.js';
@@ -87,6 +88,7 @@ export function createStore({ db, dialect }: Connection, now: () => Date): Store
     recordSourceFetch: (uri, fetch) =>
       attempt(`record a fetch of ${uri}`, () => recordSourceFetch(db, uri, fetch)),
     removeSource: (uri) => attempt(`remove source ${uri}`, () => removeSource(db, uri)),
+    clearDerived: () => attempt('clear derived rows', () => clearDerived(db, dialect)),
     stats: () => attempt('count rows', () => countRows(db)),
     close: () => db.destroy(),
   };
