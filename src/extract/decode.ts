@@ -43,8 +43,9 @@ export function decode(bytes: Uint8Array, contentType: string | null): Decoded {
   if (binary) return { ok: false, code: 'INPUT_BINARY', reason: `extract: input is binary: ${binary}` };
   const declared = validLabel(charsetFromContentType(contentType)) ?? validLabel(charsetFromMeta(bytes));
   if (declared) return finish(declared, bytes, 'declared charset');
+  const utf8 = strictUtf8(bytes);
+  if (utf8 !== null) return text(utf8, 'utf-8');
   const scan = scanUtf8(bytes);
-  if (scan.invalid === 0) return finish('utf-8', bytes, 'detected');
   const validShare = scan.multiByte / (scan.multiByte + scan.invalid);
   if (validShare >= EVIDENT_UTF8_MIN_VALID_SHARE) return corrupt(scan.firstInvalid, 'evidently UTF-8');
   return finish(detectLegacyEncoding(bytes), bytes, 'detected');
@@ -52,13 +53,29 @@ export function decode(bytes: Uint8Array, contentType: string | null): Decoded {
 
 function finish(label: string, bytes: Uint8Array, how: string): Decoded {
   if (label === 'utf-8') {
-    const scan = scanUtf8(bytes);
-    if (scan.invalid > 0) return corrupt(scan.firstInvalid, `UTF-8 by ${how}`);
+    // The native strict decoder is fast; our own scan runs only to say where it broke.
+    const decoded = strictUtf8(bytes);
+    return decoded === null ? corrupt(scanUtf8(bytes).firstInvalid, `UTF-8 by ${how}`) : text(decoded, label);
   }
-  let text = new TextDecoder(label).decode(bytes);
-  if (label === 'windows-1252') text = fixCp1252(text);
-  if (text.trim() === '') return empty();
-  return { ok: true, text, encoding: label };
+  const decoded = new TextDecoder(label).decode(bytes);
+  return text(label === 'windows-1252' ? fixCp1252(decoded) : decoded, label);
+}
+
+function text(decoded: string, encoding: string): Decoded {
+  return isBlank(decoded) ? empty() : { ok: true, text: decoded, encoding };
+}
+
+/** Whether a string is empty or whitespace only, without copying it (pages can be 50 MB). */
+function isBlank(s: string): boolean {
+  return !/\S/.test(s);
+}
+
+function strictUtf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return null;
+  }
 }
 
 /** windows-1252's printable characters at 0x80-0x9F (curly quotes, dashes, the euro sign).

@@ -3,9 +3,9 @@ import type { El } from '../html/dom.js';
 
 export type MetaMap = Map<string, string>;
 
-export function readMeta(doc: { querySelectorAll(s: string): Iterable<El> }): MetaMap {
+export function readMeta(metas: Iterable<El>): MetaMap {
   const map: MetaMap = new Map();
-  for (const m of doc.querySelectorAll('meta')) {
+  for (const m of metas) {
     const key = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? '').trim().toLowerCase();
     const value = (m.getAttribute('content') ?? '').trim();
     if (key && value && !map.has(key)) map.set(key, value);

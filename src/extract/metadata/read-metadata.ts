@@ -4,7 +4,7 @@
 import type { ImageInfo } from '../../types.js';
 import { normaliseSpace } from '../article.js';
 import { dateFromUrl, parseAbsoluteDate } from '../dates.js';
-import type { El } from '../html/dom.js';
+import { elementsInOrder, tagOf, type El } from '../html/dom.js';
 import { safeUrl } from '../html/sanitize.js';
 import { normaliseLanguageTag } from '../language.js';
 import { outletFromUrl } from '../outlet.js';
@@ -25,21 +25,24 @@ export interface PageMetadata {
 
 interface Doc {
   documentElement: El | null;
-  querySelector(s: string): El | null;
-  querySelectorAll(s: string): Iterable<El>;
 }
 
 /** Longest byline we accept from markup (characters): longer text is a bio, not a name. */
 const MAX_BYLINE_CHARS = 120;
 
 export function readMetadata(doc: Doc, pageUrl: string): PageMetadata {
-  const meta = readMeta(doc);
-  const ld = readJsonLd([...doc.querySelectorAll('script[type="application/ld+json"]')].map((s) => s.textContent ?? ''));
+  // One walk over the document, then lookups by tag: linkedom's querySelector walks the whole
+  // tree on every call, and we need a dozen of them.
+  const byTag = indexByTag(doc.documentElement);
+  const first = (tag: string): El | null => byTag.get(tag)?.[0] ?? null;
+  const all = (tag: string): El[] => byTag.get(tag) ?? [];
+  const meta = readMeta(all('meta'));
+  const ld = readJsonLd(all('script').filter((s) => s.getAttribute('type') === 'application/ld+json').map((s) => s.textContent ?? ''));
   const siteName = firstMeta(meta, ['og:site_name', 'application-name', 'twitter:site']) ?? ld?.publisher ?? null;
-  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
+  const canonical = all('link').find((l) => l.getAttribute('rel')?.toLowerCase() === 'canonical')?.getAttribute('href') ?? null;
   const url = safeUrl(canonical, pageUrl) ?? safeUrl(firstMeta(meta, ['og:url']), pageUrl) ?? safeUrl(ld?.url ?? null, pageUrl) ?? safeUrl(pageUrl, null);
-  const h1 = text(doc.querySelector('h1'));
-  const titleTag = text(doc.querySelector('title'));
+  const h1 = text(first('h1'));
+  const titleTag = text(first('title'));
   const title =
     cleanTitle(ld?.headline ?? null, siteName) ??
     cleanTitle(firstMeta(meta, ['og:title', 'twitter:title']), siteName) ??
@@ -49,8 +52,8 @@ export function readMetadata(doc: Doc, pageUrl: string): PageMetadata {
     url,
     title,
     outlet: siteName?.replace(/^@/, '') ?? outletFromUrl(url ?? pageUrl),
-    byline: ld?.author ?? firstMeta(meta, ['author', 'article:author', 'byl', 'parsely-author', 'dc.creator', 'sailthru.author']) ?? bylineFromMarkup(doc),
-    published: date(ld?.published) ?? date(firstMeta(meta, PUBLISHED_KEYS)) ?? timeElement(doc) ?? dateFromUrl(url ?? pageUrl),
+    byline: ld?.author ?? firstMeta(meta, ['author', 'article:author', 'byl', 'parsely-author', 'dc.creator', 'sailthru.author']) ?? bylineFromMarkup(byTag),
+    published: date(ld?.published) ?? date(firstMeta(meta, PUBLISHED_KEYS)) ?? timeElement(all('time')) ?? dateFromUrl(url ?? pageUrl),
     updated: date(ld?.modified) ?? date(firstMeta(meta, ['article:modified_time', 'og:updated_time', 'dateModified', 'last-modified'])),
     language:
       normaliseLanguageTag(doc.documentElement?.getAttribute('lang')) ??
@@ -78,18 +81,41 @@ function date(v: string | null | undefined): string | null {
   return Number.isFinite(t) ? new Date(t).toISOString() : null;
 }
 
-function timeElement(doc: Doc): string | null {
-  for (const t of doc.querySelectorAll('time[datetime]')) {
+function timeElement(times: El[]): string | null {
+  for (const t of times) {
     const d = date(t.getAttribute('datetime'));
     if (d) return d;
   }
   return null;
 }
 
-function bylineFromMarkup(doc: Doc): string | null {
-  const el = doc.querySelector('[rel="author"], [itemprop="author"], .byline, .author, .author-name, [class*="byline"]');
-  const t = text(el)?.replace(/^by\s+/i, '');
+/** rel=author or itemprop=author, else an element whose class says byline or author. */
+function bylineFromMarkup(byTag: Map<string, El[]>): string | null {
+  let el: El | undefined;
+  for (const list of byTag.values()) {
+    el = list.find((e) => e.getAttribute('rel') === 'author' || e.getAttribute('itemprop') === 'author');
+    if (el) break;
+  }
+  if (!el) {
+    for (const list of byTag.values()) {
+      el = list.find((e) => /(^|\s)(byline\S*|author|author-name)(\s|$)|byline/i.test(e.getAttribute('class') ?? ''));
+      if (el) break;
+    }
+  }
+  const t = el ? text(el)?.replace(/^by\s+/i, '') : null;
   return t && t.length <= MAX_BYLINE_CHARS ? t : null;
+}
+
+function indexByTag(root: El | null): Map<string, El[]> {
+  const map = new Map<string, El[]>();
+  if (!root) return map;
+  for (const el of elementsInOrder(root)) {
+    const tag = tagOf(el);
+    const list = map.get(tag);
+    if (list) list.push(el);
+    else map.set(tag, [el]);
+  }
+  return map;
 }
 
 function leadImage(meta: Map<string, string>, ldImage: string | null, pageUrl: string): ImageInfo | null {

@@ -23,12 +23,22 @@ export function cleanTitle(raw: string | null, siteName: string | null): string 
   return title;
 }
 
+/** The title without the site name at either end, when it is there behind a separator. */
 function stripSite(title: string, site: string): string {
-  const esc = site.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return title
-    .replace(new RegExp(`\\s*[|\\-–—:·•»]\\s*${esc}\\s*$`, 'i'), '')
-    .replace(new RegExp(`^${esc}\\s*[|\\-–—:·•»]\\s*`, 'i'), '')
-    .trim();
+  const t = title.toLowerCase();
+  const name = site.toLowerCase().trim();
+  if (!name || name === t) return title;
+  if (t.endsWith(name)) {
+    const head = title.slice(0, title.length - name.length);
+    const m = /\s*[|\-–—:·•»]\s*$/.exec(head);
+    if (m && m.index > 0) return head.slice(0, m.index).trim();
+  }
+  if (t.startsWith(name)) {
+    const tail = title.slice(name.length);
+    const m = /^\s*[|\-–—:·•»]\s*/.exec(tail);
+    if (m && tail.length > m[0].length) return tail.slice(m[0].length).trim();
+  }
+  return title;
 }
 
 function words(s: string): number {
