@@ -1,6 +1,7 @@
 // The reader web app and JSON API, built without listening so tests drive it with inject().
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Store } from '../store/index.js';
+import type { DiffFn } from './edits.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { registerEtags } from './etag.js';
 import { registerErrorReplies, type ErrorLog } from './error-reply.js';
@@ -30,6 +31,8 @@ export interface ServeConfig {
 export interface AppDeps {
   store: Store;
   config?: Partial<ServeConfig>;
+  /** The families stage's `diffCopy`, for the edit view; without it the view is off. */
+  diff?: DiffFn | null;
 }
 
 export const DEFAULT_SERVE_CONFIG: Readonly<ServeConfig> = Object.freeze({
@@ -51,8 +54,9 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   app.get('/healthz', async (_request, reply) =>
     reply.header('cache-control', 'no-store').send({ status: 'ok' }),
   );
-  registerWebRoutes(app, { store: deps.store, ...config });
+  const diff = deps.diff ?? null;
+  registerWebRoutes(app, { store: deps.store, diff, ...config });
   registerFeedRoutes(app, { store: deps.store, ...config });
-  registerApiRoutes(app, { store: deps.store, pageSize: config.pageSize });
+  registerApiRoutes(app, { store: deps.store, pageSize: config.pageSize, diff });
   return app;
 }

@@ -9,3 +9,5 @@ export const apiArticlePath = (id: string) => `/api/v1/articles/${encodeURICompo
 export const familyAnchor = (familyId: string) => `family-${familyId}`;
 export const topicPath = (key: string) => `/topics/${encodeURIComponent(key)}`;
 export const apiTopicPath = (key: string) => `/api/v1/topics/${encodeURIComponent(key)}`;
+export const editsPath = (id: string) => `${articlePath(id)}/edits`;
+export const apiEditsPath = (id: string) => `${apiArticlePath(id)}/edits`;

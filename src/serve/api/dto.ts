@@ -1,6 +1,6 @@
 // The JSON shapes of /api/v1. They are a public contract: add fields, never rename or remove
 // them within v1. Every resource carries links to itself and to its reader page.
-import type { ArticleRow, FamilyView, StorySummaryRow, StoryView } from '../../store/index.js';
+import type { ArticleRow, StorySummaryRow, StoryView } from '../../store/index.js';
 import type { ImageInfo, Topic } from '../../types.js';
 import { sanitizeHtml } from '../sanitize.js';
 import { apiArticlePath, apiStoryPath, articlePath, storyPath } from '../paths.js';
@@ -60,7 +60,7 @@ export function storySummaryJson(row: StorySummaryRow): StorySummaryJson {
   return { ...row, links: { self: apiStoryPath(row.id), html: storyPath(row.id) } };
 }
 
-function articleSummaryJson(row: ArticleRow, family: FamilyView): ArticleSummaryJson {
+export function articleSummaryJson(row: ArticleRow, originalId: string): ArticleSummaryJson {
   return {
     id: row.id,
     title: row.title,
@@ -69,7 +69,7 @@ function articleSummaryJson(row: ArticleRow, family: FamilyView): ArticleSummary
     published: row.published,
     credit: row.credit,
     wordCount: row.wordCount,
-    isOriginal: row.id === family.originalId,
+    isOriginal: row.id === originalId,
     firstSeen: row.firstSeen,
     links: { self: apiArticlePath(row.id), html: articlePath(row.id) },
   };
@@ -81,7 +81,7 @@ export function storyJson(view: StoryView): StoryJson {
     families: view.families.map((f) => ({
       id: f.id,
       originalId: f.originalId,
-      articles: f.articles.map((a) => articleSummaryJson(a, f)),
+      articles: f.articles.map((a) => articleSummaryJson(a, f.originalId)),
     })),
     topics: view.topics,
   };

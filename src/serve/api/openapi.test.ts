@@ -6,6 +6,7 @@ import { buildApp } from '../app.js';
 import { seedStore } from '../seed-store.js';
 import { CORPUS } from '../seed-corpus.js';
 import { OPENAPI_DOCUMENT } from './openapi.js';
+import { diffCopy } from '../../families/index.js';
 
 type Schema = Record<string, unknown>;
 const schemas = OPENAPI_DOCUMENT.components.schemas as Record<string, Schema>;
@@ -69,7 +70,7 @@ describe('OpenAPI document', () => {
   before(async () => {
     store = await openStore('sqlite::memory:');
     await seedStore(store, CORPUS);
-    app = buildApp({ store });
+    app = buildApp({ store, diff: diffCopy });
     await app.ready();
   });
   after(async () => {
@@ -100,6 +101,7 @@ describe('OpenAPI document', () => {
       ['/api/v1/topics/place:port-elwyn', '/api/v1/topics/{key}'],
       ['/api/v1/search?q=bridge', '/api/v1/search'],
       ['/api/v1/stories/nope', '/api/v1/stories/{id}'],
+      ['/api/v1/articles/gazette-bridge/edits', '/api/v1/articles/{id}/edits'],
     ];
     const paths = OPENAPI_DOCUMENT.paths as Record<
       string,

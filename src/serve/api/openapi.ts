@@ -2,15 +2,7 @@
 // to dto.ts: a field added there must be added here (openapi.test.ts checks every route is
 // described and that real replies carry every required field).
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const str = { type: 'string' };
-const nullableStr = { type: ['string', 'null'] };
-const int = { type: 'integer' };
-const links = (...names: string[]) => ({
-  type: 'object',
-  required: names,
-  properties: Object.fromEntries(names.map((n) => [n, str])),
-});
+import { int, links, nullableStr, ref, schemas, str } from './openapi-schemas.js';
 
 const pageParams = [
   { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 10000 } },
@@ -49,172 +41,6 @@ const ok = (description: string, schema: unknown) => ({
     content: { 'application/json': { schema: ref('Error') } },
   },
 });
-
-const topic = {
-  type: 'object',
-  required: ['kind', 'name', 'key'],
-  properties: { kind: { enum: ['person', 'organisation', 'place', 'theme'] }, name: str, key: str },
-};
-
-const schemas = {
-  Error: {
-    type: 'object',
-    required: ['error'],
-    properties: {
-      error: {
-        type: 'object',
-        required: ['code', 'status', 'message'],
-        properties: { code: str, status: int, message: str },
-      },
-    },
-  },
-  Topic: topic,
-  TopicSummary: {
-    allOf: [
-      ref('Topic'),
-      {
-        type: 'object',
-        required: ['storyCount', 'links'],
-        properties: { storyCount: int, links: links('self', 'html') },
-      },
-    ],
-  },
-  StorySummary: {
-    type: 'object',
-    required: [
-      'id',
-      'headline',
-      'articleCount',
-      'familyCount',
-      'outlets',
-      'firstSeen',
-      'lastUpdated',
-      'links',
-    ],
-    properties: {
-      id: str,
-      headline: str,
-      articleCount: int,
-      familyCount: int,
-      outlets: { type: 'array', items: str },
-      firstSeen: str,
-      lastUpdated: str,
-      links: links('self', 'html'),
-    },
-  },
-  ArticleSummary: {
-    type: 'object',
-    required: [
-      'id',
-      'title',
-      'outlet',
-      'url',
-      'published',
-      'credit',
-      'wordCount',
-      'isOriginal',
-      'firstSeen',
-      'links',
-    ],
-    properties: {
-      id: str,
-      title: nullableStr,
-      outlet: nullableStr,
-      url: nullableStr,
-      published: nullableStr,
-      credit: nullableStr,
-      wordCount: int,
-      isOriginal: { type: 'boolean' },
-      firstSeen: str,
-      links: links('self', 'html'),
-    },
-  },
-  Story: {
-    type: 'object',
-    required: ['story', 'families', 'topics'],
-    properties: {
-      story: ref('StorySummary'),
-      families: {
-        type: 'array',
-        items: {
-          type: 'object',
-          required: ['id', 'originalId', 'articles'],
-          properties: {
-            id: str,
-            originalId: str,
-            articles: { type: 'array', items: ref('ArticleSummary') },
-          },
-        },
-      },
-      topics: { type: 'array', items: ref('Topic') },
-    },
-  },
-  Article: {
-    type: 'object',
-    required: [
-      'id',
-      'revision',
-      'url',
-      'pageUrl',
-      'title',
-      'outlet',
-      'byline',
-      'published',
-      'updated',
-      'dateline',
-      'credit',
-      'language',
-      'text',
-      'paragraphs',
-      'html',
-      'images',
-      'wordCount',
-      'familyId',
-      'storyId',
-      'isOriginal',
-      'firstSeen',
-      'lastSeen',
-      'topics',
-      'links',
-    ],
-    properties: {
-      id: str,
-      revision: int,
-      url: nullableStr,
-      pageUrl: str,
-      title: nullableStr,
-      outlet: nullableStr,
-      byline: nullableStr,
-      published: nullableStr,
-      updated: nullableStr,
-      dateline: nullableStr,
-      credit: nullableStr,
-      language: nullableStr,
-      text: str,
-      paragraphs: { type: 'array', items: str },
-      html: {
-        ...nullableStr,
-        description: 'Body HTML after the server allow-list (p, lists, links, images...)',
-      },
-      images: {
-        type: 'array',
-        items: {
-          type: 'object',
-          required: ['src', 'caption', 'credit'],
-          properties: { src: nullableStr, caption: nullableStr, credit: nullableStr },
-        },
-      },
-      wordCount: int,
-      familyId: str,
-      storyId: str,
-      isOriginal: { type: 'boolean' },
-      firstSeen: str,
-      lastSeen: str,
-      topics: { type: 'array', items: ref('Topic') },
-      links: links('self', 'html', 'story'),
-    },
-  },
-};
 
 export const OPENAPI_DOCUMENT = Object.freeze({
   openapi: '3.1.0',
@@ -271,6 +97,21 @@ export const OPENAPI_DOCUMENT = Object.freeze({
             },
           }),
         ),
+      },
+    },
+    '/api/v1/articles/{id}/edits': {
+      get: {
+        summary: "How a copy differs from its family's likely original (404 for an original)",
+        parameters: [idParam('id')],
+        responses: ok('The edit view', {
+          type: 'object',
+          required: ['original', 'copy', 'diff'],
+          properties: {
+            original: ref('ArticleSummary'),
+            copy: ref('ArticleSummary'),
+            diff: ref('CopyDiff'),
+          },
+        }),
       },
     },
     '/api/v1/search': {

@@ -1,6 +1,7 @@
 // The versioned JSON API. Reads only; errors are `{ error: { code, status, message } }`.
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../store/index.js';
+import { readEdits, type DiffFn } from '../edits.js';
 import { MAX_PAGE_SIZE, readPaging } from '../paging.js';
 import { SEARCH_RESULTS, readQuery } from '../search-query.js';
 import { StorylineError } from '../../errors.js';
@@ -15,11 +16,12 @@ import {
 } from '../reads.js';
 import { apiTopicPath, topicPath } from '../paths.js';
 import { OPENAPI_DOCUMENT } from './openapi.js';
-import { articleJson, storyJson, storySummaryJson } from './dto.js';
+import { articleJson, articleSummaryJson, storyJson, storySummaryJson } from './dto.js';
 
 export interface ApiDeps {
   store: Store;
   pageSize: number;
+  diff: DiffFn | null;
 }
 
 type IdParams = { Params: { id: string } };
@@ -86,6 +88,15 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
       throw new StorylineError('BAD_REQUEST', 'serve: search has one page; use limit');
     const results = await readSearch(deps.store, query, paging.limit);
     return { query, articles: results.map(articleJson) };
+  });
+
+  app.get<IdParams>('/api/v1/articles/:id/edits', async (request) => {
+    const { original, copy, diff } = await readEdits(deps.store, deps.diff, request.params.id);
+    return {
+      original: articleSummaryJson(original, original.id),
+      copy: articleSummaryJson(copy, original.id),
+      diff,
+    };
   });
 
   app.get<IdParams>('/api/v1/articles/:id', async (request) =>

@@ -6,7 +6,8 @@ import { escapeHtml, html, type SafeHtml } from '../html.js';
 import { formatDateTime, parseTime, timeElement } from '../format/time.js';
 import { safeHref } from '../format/url.js';
 import { sanitizeHtml } from '../sanitize.js';
-import { familyAnchor, storyPath } from '../paths.js';
+import { editsPath, familyAnchor, storyPath } from '../paths.js';
+import { hasEdits } from '../edits.js';
 import { copyItem, orderFamily, sourceLabel, topicTags } from './parts.js';
 
 /** The body: our own re-sanitised HTML when the extractor kept any, else the paragraphs. */
@@ -56,15 +57,24 @@ function published(iso: string | null, now: Date): SafeHtml | null {
   return when ? html`${formatDateTime(when)} (${timeElement(iso, now)})` : html`${iso}`;
 }
 
-function familyFact(article: ArticleRow, family: FamilyView | null): SafeHtml {
+function familyFact(article: ArticleRow, family: FamilyView | null, edits: boolean): SafeHtml {
   const href = `${storyPath(article.storyId)}#${encodeURIComponent(familyAnchor(article.familyId))}`;
   const size = family?.articles.length ?? 1;
   if (size <= 1) return html`no copies found (<a href="${href}">in its story</a>)`;
   const role = article.isOriginal ? 'likely original' : 'a copy';
-  return html`${role} in a family of <a href="${href}">${size} versions of one text</a>`;
+  const editLink =
+    edits && hasEdits(article, size)
+      ? html` · <a href="${editsPath(article.id)}">see the edits against the likely original</a>`
+      : '';
+  return html`${role} in a family of <a href="${href}">${size} versions of one text</a>${editLink}`;
 }
 
-function facts(article: ArticleRow, family: FamilyView | null, now: Date): SafeHtml {
+function facts(
+  article: ArticleRow,
+  family: FamilyView | null,
+  now: Date,
+  edits: boolean,
+): SafeHtml {
   const rows = [
     fact('Outlet', article.outlet),
     fact('Byline', article.byline),
@@ -74,7 +84,7 @@ function facts(article: ArticleRow, family: FamilyView | null, now: Date): SafeH
     fact('Credit', article.credit),
     fact('Language', article.language),
     fact('Words', String(article.wordCount)),
-    fact('Copy family', familyFact(article, family)),
+    fact('Copy family', familyFact(article, family, edits)),
     fact('Story', html`<a href="${storyPath(article.storyId)}">all coverage of this story</a>`),
     fact('Source', sourceLink(article)),
   ];
@@ -82,10 +92,20 @@ function facts(article: ArticleRow, family: FamilyView | null, now: Date): SafeH
 }
 
 /** The other versions of this text, so a reader can compare outlets without going back. */
-function versions(article: ArticleRow, family: FamilyView | null, now: Date): SafeHtml {
+function versions(
+  article: ArticleRow,
+  family: FamilyView | null,
+  now: Date,
+  edits: boolean,
+): SafeHtml {
   if (!family || family.articles.length <= 1) return html``;
   const items = orderFamily(family).map((a) =>
-    copyItem(a, { isOriginal: a.id === family.originalId, now, current: a.id === article.id }),
+    copyItem(a, {
+      isOriginal: a.id === family.originalId,
+      now,
+      current: a.id === article.id,
+      edits,
+    }),
   );
   return html`<section class="family" aria-labelledby="versions">
 <h2 id="versions">Versions of this text</h2>
@@ -100,12 +120,19 @@ function languageTag(language: string | null): string | null {
   return language && LANGUAGE_TAG.test(language) ? language : null;
 }
 
+export interface ArticlePageOptions {
+  /** Whether copies link to their edit view. */
+  edits?: boolean;
+}
+
 /** `family` is the article's copy family when known (for the list of versions). */
 export function articlePage(
   article: ArticleRow,
   now: Date,
   family: FamilyView | null = null,
+  options: ArticlePageOptions = {},
 ): SafeHtml {
+  const edits = options.edits ?? false;
   const lang = languageTag(article.language);
   const body = articleBody(article);
   // Images the body already shows are not repeated; of the others, the first leads the article
@@ -116,11 +143,11 @@ export function articlePage(
   return html`<article class="body"${lang ? html` lang="${lang}"` : ''}>
 <h1>${article.title || 'Untitled article'}</h1>
 <p class="meta">${sourceLabel(article)}${article.byline ? html` · ${article.byline}` : ''} · ${timeElement(article.published ?? article.firstSeen, now)}</p>
-${facts(article, family, now)}
+${facts(article, family, now, edits)}
 ${topicTags(article.topics)}
 ${lead}
 ${body}
 ${rest}
-${versions(article, family, now)}
+${versions(article, family, now, edits)}
 </article>`;
 }

@@ -5,7 +5,7 @@ import type { Topic } from '../../types.js';
 import { html, type SafeHtml } from '../html.js';
 import { timeElement } from '../format/time.js';
 import { hostOf } from '../format/url.js';
-import { articlePath, topicPath } from '../paths.js';
+import { articlePath, editsPath, topicPath } from '../paths.js';
 
 /** Tags shown before the rest are folded into a <details> (works without script). */
 export const TOPICS_SHOWN = 12;
@@ -38,6 +38,8 @@ export interface CopyItemOptions {
   id?: string;
   /** Marks the article the reader is looking at, instead of linking to it. */
   current?: boolean;
+  /** Links the copy's edit view (copies in families of two or more, when enabled). */
+  edits?: boolean;
 }
 
 export function copyItem(article: ArticleRow, options: CopyItemOptions): SafeHtml {
@@ -46,9 +48,13 @@ export function copyItem(article: ArticleRow, options: CopyItemOptions): SafeHtm
   const heading = options.current
     ? html`<strong aria-current="page">${title}</strong> (this page)`
     : html`<a href="${articlePath(article.id)}">${title}</a>`;
+  const edits =
+    options.edits && !options.isOriginal
+      ? html` · <a href="${editsPath(article.id)}">edits</a>`
+      : '';
   return html`<li${options.id ? html` id="${options.id}"` : ''}>
 ${heading}${mark}
-<span class="meta"> · ${sourceLabel(article)} · ${timeElement(article.published ?? article.firstSeen, options.now)}</span>
+<span class="meta"> · ${sourceLabel(article)} · ${timeElement(article.published ?? article.firstSeen, options.now)}${edits}</span>
 </li>`;
 }
 

@@ -8,11 +8,16 @@ import { familyAnchor, storyPath } from '../paths.js';
 import { countsLine, outletList } from './front.js';
 import { copyItem, orderFamily, topicTags } from './parts.js';
 
-function familySection(family: FamilyView, index: number, now: Date): SafeHtml {
+export interface StoryPageOptions {
+  /** Whether copies link to their edit view. */
+  edits?: boolean;
+}
+
+function familySection(family: FamilyView, index: number, now: Date, edits: boolean): SafeHtml {
   const articles = orderFamily(family);
   return html`<section class="family" id="${familyAnchor(family.id)}" aria-labelledby="family-${index + 1}">
 <h3 id="family-${index + 1}">Copy family ${index + 1}: ${articles.length} versions of one text</h3>
-<ul class="copies">${articles.map((a) => copyItem(a, { isOriginal: a.id === family.originalId, now }))}</ul>
+<ul class="copies">${articles.map((a) => copyItem(a, { isOriginal: a.id === family.originalId, now, edits }))}</ul>
 </section>`;
 }
 
@@ -28,7 +33,7 @@ function singlesSection(families: FamilyView[], hasCopies: boolean, now: Date): 
 </section>`;
 }
 
-export function storyPage(view: StoryView, now: Date): SafeHtml {
+export function storyPage(view: StoryView, now: Date, options: StoryPageOptions = {}): SafeHtml {
   const { story } = view;
   // Families with more copies first: they carry the most-syndicated text of the event.
   const families = view.families
@@ -40,7 +45,7 @@ export function storyPage(view: StoryView, now: Date): SafeHtml {
 <p class="meta">${outletList(story.outlets)} · ${countsLine(story)} · first seen ${timeElement(story.firstSeen, now)} · updated ${timeElement(story.lastUpdated, now)} · <a href="${storyPath(story.id)}/feed.atom" type="application/atom+xml">Atom feed</a></p>
 ${topicTags(view.topics)}
 <h2>Coverage</h2>
-${families.map((f, i) => familySection(f, i, now))}
+${families.map((f, i) => familySection(f, i, now, options.edits ?? false))}
 ${singlesSection(singles, families.length > 0, now)}
 </article>`;
 }

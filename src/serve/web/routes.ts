@@ -1,6 +1,8 @@
 // Server-rendered reader pages and the stylesheet they share.
 import type { FastifyInstance } from 'fastify';
 import { layout } from '../layout.js';
+import { readEdits } from '../edits.js';
+import { editsPage } from '../pages/edits.js';
 import { storyPath } from '../paths.js';
 import { readPaging } from '../paging.js';
 import { readArticle, readFamily, readStory, readStoryPage } from '../reads.js';
@@ -34,7 +36,7 @@ export function registerWebRoutes(app: FastifyInstance, deps: WebDeps): void {
 
   app.get<IdParams>('/stories/:id', async (request, reply) => {
     const view = await readStory(deps.store, request.params.id);
-    const body = storyPage(view, deps.now());
+    const body = storyPage(view, deps.now(), { edits: deps.diff !== null });
     const title = view.story.headline || 'Story';
     const feed = { title: `${title}: new coverage`, href: `${storyPath(view.story.id)}/feed.atom` };
     return sendPage(reply, layout({ title, siteName, body, feed }));
@@ -44,11 +46,18 @@ export function registerWebRoutes(app: FastifyInstance, deps: WebDeps): void {
     const article = await readArticle(deps.store, request.params.id);
     const family = await readFamily(deps.store, article);
     const description = article.paragraphs[0]?.slice(0, DESCRIPTION_CHARS) ?? null;
-    const body = articlePage(article, deps.now(), family);
+    const body = articlePage(article, deps.now(), family, { edits: deps.diff !== null });
     return sendPage(
       reply,
       layout({ title: article.title || 'Article', siteName, description, body }),
     );
+  });
+
+  app.get<IdParams>('/articles/:id/edits', async (request, reply) => {
+    const edits = await readEdits(deps.store, deps.diff, request.params.id);
+    const body = editsPage(edits, deps.now());
+    const title = `Edits: ${edits.copy.title || 'Article'}`;
+    return sendPage(reply, layout({ title, siteName, body }));
   });
 
   registerTopicRoutes(app, deps);

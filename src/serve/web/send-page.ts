@@ -2,12 +2,15 @@
 import type { FastifyReply } from 'fastify';
 import type { Store } from '../../store/index.js';
 import type { SafeHtml } from '../html.js';
+import type { DiffFn } from '../edits.js';
 
 export interface WebDeps {
   store: Store;
   pageSize: number;
   siteName: string;
   now: () => Date;
+  /** Computes the edit view between a copy and its original; null when not enabled. */
+  diff: DiffFn | null;
 }
 
 export type IdParams = { Params: { id: string } };

@@ -7,12 +7,12 @@ export const APP_CSS = `
 :root {
   color-scheme: light dark;
   --bg: #fdfcf9; --fg: #1d1d1f; --muted: #5c5c66; --line: #dedbd2; --accent: #0b57d0;
-  --tag-bg: #eef1f6; --mark: #fff3c4;
+  --tag-bg: #eef1f6; --mark: #fff3c4; --ins: #dff3e2; --del: #fbe1e1;
 }
 @media (prefers-color-scheme: dark) {
   :root {
     --bg: #15161a; --fg: #e9e7e2; --muted: #a3a3ad; --line: #34353c; --accent: #8ab4f8;
-    --tag-bg: #24262d; --mark: #4a4020;
+    --tag-bg: #24262d; --mark: #4a4020; --ins: #1f3a26; --del: #46222a;
   }
 }
 *, *::before, *::after { box-sizing: border-box; }
@@ -68,6 +68,24 @@ form.search button { font: inherit; padding: .4rem .9rem; border-radius: .3rem; 
   background: var(--accent); color: var(--bg); cursor: pointer; }
 form.search input:focus-visible, form.search button:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 ul.topics { columns: 16rem auto; padding-left: 1.2rem; }
+ins { background: var(--ins); text-decoration: underline; text-decoration-thickness: 1px; }
+del { background: var(--del); }
+/* Screen readers do not always announce ins/del: say it in hidden text (CSP-safe, no markup). */
+ins::before, ins::after, del::before, del::after {
+  clip-path: inset(100%); clip: rect(1px, 1px, 1px, 1px); height: 1px; width: 1px;
+  overflow: hidden; position: absolute; white-space: nowrap;
+}
+ins::before { content: " [inserted: "; } del::before { content: " [removed: "; }
+ins::after, del::after { content: "] "; }
+.diff-scroll { overflow-x: auto; }
+table.diff { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: .95rem; }
+table.diff th { text-align: left; font: 600 .85rem system-ui, sans-serif; padding: .4rem; border-bottom: 2px solid var(--line); }
+table.diff td { vertical-align: top; padding: .5rem .4rem; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
+table.diff tr.headline td { font-weight: 700; }
+table.diff tr.added td:first-child, table.diff tr.cut td:last-child { background: var(--tag-bg); }
+@media (max-width: 40rem) { table.diff, table.diff tbody, table.diff tr, table.diff td { display: block; width: 100%; }
+  table.diff thead { display: none; } table.diff td:first-child { border-bottom: 0; color: var(--muted); }
+  table.diff td::before { content: attr(data-label) ": "; font: 600 .8rem system-ui, sans-serif; } }
 pre, code { font-family: ui-monospace, monospace; font-size: .9em; }
 pre { overflow-x: auto; }
 @media (max-width: 40rem) { body { font-size: 1rem; } dl.facts { grid-template-columns: 1fr; } }
