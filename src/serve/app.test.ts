@@ -146,6 +146,10 @@ describe('reader pages', () => {
     assert.doesNotMatch(page.body, /<style|style=/);
   });
 
+  it('treats a trailing slash as the same page', async () => {
+    assert.equal((await app.inject('/stories/story-bridge/')).statusCode, 200);
+  });
+
   it('reports health as JSON', async () => {
     const res = await app.inject('/healthz');
     assert.equal(res.statusCode, 200);

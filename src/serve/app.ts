@@ -44,9 +44,17 @@ export const DEFAULT_SERVE_CONFIG: Readonly<ServeConfig> = Object.freeze({
   logError: (line: string) => void process.stderr.write(`${line}\n`),
 });
 
+/** Longest path parameter (characters): ids are ~17, topic keys are slugs of names. */
+export const MAX_PARAM_CHARS = 500;
+
 export function buildApp(deps: AppDeps): FastifyInstance {
   const config: ServeConfig = { ...DEFAULT_SERVE_CONFIG, ...deps.config };
-  const app = Fastify({ logger: config.logger });
+  const app = Fastify({
+    logger: config.logger,
+    // "/stories/x/" is the same page as "/stories/x"; topic keys are slugs of names and can be
+    // longer than Fastify's default 100-character parameter limit.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_CHARS },
+  });
   registerSecurityHeaders(app);
   registerErrorReplies(app, config.siteName, config.logError);
   registerEtags(app);

@@ -61,7 +61,7 @@ export function editsPage(edits: CopyEdits, now: Date): SafeHtml {
   const { original, copy, diff } = edits;
   const added = diff.uniqueSentences;
   return html`<article>
-<h1>How ${sourceLabel(copy)} edited the text</h1>
+<h1>How ${copy.outlet ? sourceLabel(copy) : 'this copy'} edited the text</h1>
 <p class="meta">Compared with the likely original, <a href="${articlePath(original.id)}">${original.title || 'untitled'}</a> (${sourceLabel(original)}, ${timeElement(original.published ?? original.firstSeen, now)}).
 ${diff.editedPercent}% of the copy's ${diff.copyWords} words differ${diff.title.rewritten ? '; the headline was rewritten' : ''}.</p>
 ${countsList(diff.counts)}
