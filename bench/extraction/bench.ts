@@ -16,10 +16,14 @@ interface Timing {
 }
 
 function time(tool: string, sharedDir: string): Timing {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'time-one.ts'), tool, sharedDir], {
-    encoding: 'utf8',
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'time-one.ts'), tool, sharedDir],
+    {
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
   return JSON.parse(out) as Timing;
 }
 
@@ -37,7 +41,13 @@ export async function run(sharedDir: string): Promise<Report> {
   ].map(([name, t]) => {
     const timing = t as Timing;
     const total = timing.times.reduce((a, b) => a + b, 0);
-    return [name as string, quantile(timing.times, 0.5), quantile(timing.times, 0.95), (timing.times.length / total) * 1000, timing.peakRssMb];
+    return [
+      name as string,
+      quantile(timing.times, 0.5),
+      quantile(timing.times, 0.95),
+      (timing.times.length / total) * 1000,
+      timing.peakRssMb,
+    ];
   });
   const share = quantile(ours.times, 0.5) / quantile(theirs.times, 0.5);
   const ok = share <= MAX_MEDIAN_SHARE;
@@ -47,13 +57,21 @@ export async function run(sharedDir: string): Promise<Report> {
   return {
     name: 'extraction-speed',
     table,
-    summary: { medianMs: rows[0]![1], p95Ms: rows[0]![2], pagesPerSecond: rows[0]![3], readabilityMedianMs: rows[1]![1], medianShare: share },
+    summary: {
+      medianMs: rows[0]![1],
+      p95Ms: rows[0]![2],
+      pagesPerSecond: rows[0]![3],
+      readabilityMedianMs: rows[1]![1],
+      medianShare: share,
+    },
     ok,
   };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const report = await run(process.argv[2] ?? join(import.meta.dirname, '..', '..', '..', 'shared'));
+  const report = await run(
+    process.argv[2] ?? join(import.meta.dirname, '..', '..', '..', 'shared'),
+  );
   console.log(report.table);
   process.exitCode = report.ok ? 0 : 1;
 }

@@ -21,7 +21,10 @@ export function loadPages(sharedDir: string): { pages: BenchPage[]; digest: stri
   const hash = createHash('sha256');
   const truthRaw = readFileSync(join(dir, 'ground-truth.json'));
   hash.update(truthRaw);
-  const truth = JSON.parse(truthRaw.toString('utf8')) as Record<string, { articleBody: string; url: string }>;
+  const truth = JSON.parse(truthRaw.toString('utf8')) as Record<
+    string,
+    { articleBody: string; url: string }
+  >;
   const pages: BenchPage[] = [];
   for (const name of readdirSync(join(dir, 'html')).sort()) {
     if (!name.endsWith('.html.gz')) continue;
@@ -37,9 +40,15 @@ export function loadPages(sharedDir: string): { pages: BenchPage[]; digest: stri
 
 /** A peer's published outputs by page id (some files wrap them in {version, output}). */
 export function loadPeer(sharedDir: string, tool: string): Record<string, string> {
-  const raw = JSON.parse(readFileSync(join(corpusDir(sharedDir), 'peer-output', `${tool}.json`), 'utf8')) as Record<string, unknown>;
-  const outputs = (raw.output && typeof raw.output === 'object' ? raw.output : raw) as Record<string, { articleBody?: string } | undefined>;
+  const raw = JSON.parse(
+    readFileSync(join(corpusDir(sharedDir), 'peer-output', `${tool}.json`), 'utf8'),
+  ) as Record<string, unknown>;
+  const outputs = (raw.output && typeof raw.output === 'object' ? raw.output : raw) as Record<
+    string,
+    { articleBody?: string } | undefined
+  >;
   const out: Record<string, string> = {};
-  for (const [id, v] of Object.entries(outputs)) if (v && typeof v === 'object') out[id] = v.articleBody ?? '';
+  for (const [id, v] of Object.entries(outputs))
+    if (v && typeof v === 'object') out[id] = v.articleBody ?? '';
   return out;
 }

@@ -16,7 +16,9 @@ export function shingles(toks: string[]): Map<string, number> {
   if (toks.length === 0) return out;
   const add = (k: string): void => void out.set(k, (out.get(k) ?? 0) + 1);
   if (toks.length < SHINGLE_SIZE) add(toks.join('\u0001'));
-  else for (let i = 0; i + SHINGLE_SIZE <= toks.length; i++) add(toks.slice(i, i + SHINGLE_SIZE).join('\u0001'));
+  else
+    for (let i = 0; i + SHINGLE_SIZE <= toks.length; i++)
+      add(toks.slice(i, i + SHINGLE_SIZE).join('\u0001'));
   return out;
 }
 
@@ -64,7 +66,13 @@ export function aggregate(scores: PageScore[]): Totals {
   const precision = mean(predicted.map((s) => s.precision));
   const recall = mean(scores.map((s) => s.recall));
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { f1, precision, recall, accuracy: mean(scores.map((s) => (s.exact ? 1 : 0))), pages: scores.length };
+  return {
+    f1,
+    precision,
+    recall,
+    accuracy: mean(scores.map((s) => (s.exact ? 1 : 0))),
+    pages: scores.length,
+  };
 }
 
 function mean(xs: number[]): number {

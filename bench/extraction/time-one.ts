@@ -14,7 +14,10 @@ const EXTRACTORS: Record<string, (p: BenchPage) => string> = {
   // Readability as its README shows it, on linkedom, from the same bytes (decoding included).
   readability: (p) => {
     const doc = new DOMParser().parseFromString(new TextDecoder().decode(p.html), 'text/html');
-    return new Readability(doc as unknown as ConstructorParameters<typeof Readability>[0]).parse()?.textContent ?? '';
+    return (
+      new Readability(doc as unknown as ConstructorParameters<typeof Readability>[0]).parse()
+        ?.textContent ?? ''
+    );
   },
 };
 

@@ -38,7 +38,10 @@ describe('absolute dates', () => {
   });
 
   it('reads dates written into URL paths', () => {
-    assert.equal(dateFromUrl('https://x.example/news/2025/08/20/story'), '2025-08-20T00:00:00.000Z');
+    assert.equal(
+      dateFromUrl('https://x.example/news/2025/08/20/story'),
+      '2025-08-20T00:00:00.000Z',
+    );
     assert.equal(dateFromUrl('https://x.example/2025-08-20/story'), '2025-08-20T00:00:00.000Z');
     assert.equal(dateFromUrl('https://x.example/news/123456/story'), null);
   });

@@ -51,7 +51,10 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 export function parseAbsoluteDate(input: string): string | null {
   const s = input.trim();
   if (!s) return null;
-  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(s);
+  const iso =
+    /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(
+      s,
+    );
   if (iso) return fromIso(iso);
   const ymd = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b/.exec(s);
   if (ymd) return utc(Number(ymd[1]), Number(ymd[2]), Number(ymd[3]));
@@ -64,7 +67,11 @@ export function parseAbsoluteDate(input: string): string | null {
 
 function fromIso(m: RegExpExecArray): string | null {
   const [, y, mo, d, h = '00', mi = '00', sec = '00', zone] = m;
-  const z = !zone ? 'Z' : zone.toUpperCase() === 'Z' ? 'Z' : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
+  const z = !zone
+    ? 'Z'
+    : zone.toUpperCase() === 'Z'
+      ? 'Z'
+      : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
   if (utc(Number(y), Number(mo), Number(d)) === null) return null; // rejects 2025-02-30
   const t = Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${sec}${z}`);
   return Number.isFinite(t) ? new Date(t).toISOString() : null;
@@ -83,6 +90,8 @@ function utc(y: number, m: number, d: number): string | null {
 /** A date written into a URL path: /2025/08/20/ or /2025-08-20/ or /20250820/. */
 export function dateFromUrl(url: string | null): string | null {
   if (!url) return null;
-  const m = /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)/.exec(url) ?? /\/((?:19|20)\d{2})(\d{2})(\d{2})\//.exec(url);
+  const m =
+    /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)/.exec(url) ??
+    /\/((?:19|20)\d{2})(\d{2})(\d{2})\//.exec(url);
   return m ? utc(Number(m[1]), Number(m[2]), Number(m[3])) : null;
 }

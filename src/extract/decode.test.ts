@@ -22,18 +22,29 @@ describe('decode', () => {
   });
 
   it('follows a meta http-equiv charset in the first bytes', () => {
-    const bytes = Uint8Array.of(...enc('<meta http-equiv="Content-Type" content="text/html; charset=windows-1251"><p>'), 0xcf, 0xf0, 0xe8);
+    const bytes = Uint8Array.of(
+      ...enc('<meta http-equiv="Content-Type" content="text/html; charset=windows-1251"><p>'),
+      0xcf,
+      0xf0,
+      0xe8,
+    );
     const r = decode(bytes, null);
     assert.ok(r.ok && r.text.endsWith('При'), JSON.stringify(r));
   });
 
   it('maps windows-1252 curly quotes that Node decodes as control characters', () => {
-    const r = decode(Uint8Array.of(0x93, 0x61, 0x94, 0x20, 0x80), 'text/plain; charset=windows-1252');
+    const r = decode(
+      Uint8Array.of(0x93, 0x61, 0x94, 0x20, 0x80),
+      'text/plain; charset=windows-1252',
+    );
     assert.ok(r.ok && r.text === '“a” €');
   });
 
   it('detects windows-1252 when nothing is declared and the bytes are not UTF-8', () => {
-    const r = decode(Uint8Array.of(...enc('<p>Le caf'), 0xe9, ...enc(' de la gare a rouvert.</p>')), null);
+    const r = decode(
+      Uint8Array.of(...enc('<p>Le caf'), 0xe9, ...enc(' de la gare a rouvert.</p>')),
+      null,
+    );
     assert.ok(r.ok && r.encoding === 'windows-1252' && r.text.includes('café'));
   });
 
@@ -53,13 +64,22 @@ describe('decode', () => {
   });
 
   it('reports invalid bytes in declared UTF-8 as INPUT_CORRUPT with the byte offset', () => {
-    const r = decode(Uint8Array.of(...enc('<p>ok'), 0xc3, 0x28, ...enc('</p>')), 'text/html; charset=utf-8');
-    assert.ok(!r.ok && r.code === 'INPUT_CORRUPT' && r.reason.includes('invalid UTF-8 at byte 5'), JSON.stringify(r));
+    const r = decode(
+      Uint8Array.of(...enc('<p>ok'), 0xc3, 0x28, ...enc('</p>')),
+      'text/html; charset=utf-8',
+    );
+    assert.ok(
+      !r.ok && r.code === 'INPUT_CORRUPT' && r.reason.includes('invalid UTF-8 at byte 5'),
+      JSON.stringify(r),
+    );
   });
 
   it('reports invalid bytes in evidently UTF-8 text as INPUT_CORRUPT', () => {
     const good = enc('é'.repeat(20));
     const r = decode(Uint8Array.of(...good, 0xff, ...good), null);
-    assert.ok(!r.ok && r.code === 'INPUT_CORRUPT' && r.reason.includes('byte 40'), JSON.stringify(r));
+    assert.ok(
+      !r.ok && r.code === 'INPUT_CORRUPT' && r.reason.includes('byte 40'),
+      JSON.stringify(r),
+    );
   });
 });

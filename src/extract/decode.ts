@@ -40,14 +40,17 @@ export function decode(bytes: Uint8Array, contentType: string | null): Decoded {
   const bom = bomEncoding(bytes);
   if (bom) return finish(bom.label, bytes.subarray(bom.length), 'byte order mark');
   const binary = binaryReason(bytes);
-  if (binary) return { ok: false, code: 'INPUT_BINARY', reason: `extract: input is binary: ${binary}` };
-  const declared = validLabel(charsetFromContentType(contentType)) ?? validLabel(charsetFromMeta(bytes));
+  if (binary)
+    return { ok: false, code: 'INPUT_BINARY', reason: `extract: input is binary: ${binary}` };
+  const declared =
+    validLabel(charsetFromContentType(contentType)) ?? validLabel(charsetFromMeta(bytes));
   if (declared) return finish(declared, bytes, 'declared charset');
   const utf8 = strictUtf8(bytes);
   if (utf8 !== null) return text(utf8, 'utf-8');
   const scan = scanUtf8(bytes);
   const validShare = scan.multiByte / (scan.multiByte + scan.invalid);
-  if (validShare >= EVIDENT_UTF8_MIN_VALID_SHARE) return corrupt(scan.firstInvalid, 'evidently UTF-8');
+  if (validShare >= EVIDENT_UTF8_MIN_VALID_SHARE)
+    return corrupt(scan.firstInvalid, 'evidently UTF-8');
   return finish(detectLegacyEncoding(bytes), bytes, 'detected');
 }
 
@@ -55,7 +58,9 @@ function finish(label: string, bytes: Uint8Array, how: string): Decoded {
   if (label === 'utf-8') {
     // The native strict decoder is fast; our own scan runs only to say where it broke.
     const decoded = strictUtf8(bytes);
-    return decoded === null ? corrupt(scanUtf8(bytes).firstInvalid, `UTF-8 by ${how}`) : text(decoded, label);
+    return decoded === null
+      ? corrupt(scanUtf8(bytes).firstInvalid, `UTF-8 by ${how}`)
+      : text(decoded, label);
   }
   const decoded = new TextDecoder(label).decode(bytes);
   return text(label === 'windows-1252' ? fixCp1252(decoded) : decoded, label);
@@ -92,7 +97,11 @@ function empty(): Decoded {
 }
 
 function corrupt(at: number, why: string): Decoded {
-  return { ok: false, code: 'INPUT_CORRUPT', reason: `extract: invalid UTF-8 at byte ${at} (${why})` };
+  return {
+    ok: false,
+    code: 'INPUT_CORRUPT',
+    reason: `extract: invalid UTF-8 at byte ${at} (${why})`,
+  };
 }
 
 function bomEncoding(b: Uint8Array): { label: string; length: number } | null {
@@ -103,16 +112,22 @@ function bomEncoding(b: Uint8Array): { label: string; length: number } | null {
 }
 
 function binaryReason(bytes: Uint8Array): string | null {
-  if (BINARY_MAGIC.some((m) => m.every((v, i) => bytes[i] === v))) return 'known binary file signature';
+  if (BINARY_MAGIC.some((m) => m.every((v, i) => bytes[i] === v)))
+    return 'known binary file signature';
   const sample = bytes.subarray(0, BINARY_SAMPLE_BYTES);
   let nul = 0;
   let control = 0;
   for (const b of sample) {
     if (b === 0) nul++;
-    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1b) || b === 0x7f) control++;
+    if (
+      (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1b) ||
+      b === 0x7f
+    )
+      control++;
   }
   if (nul > MAX_NUL_BYTES) return `${nul} NUL bytes in the first ${sample.length}`;
-  if (control / sample.length > MAX_CONTROL_BYTE_SHARE) return `${control} control bytes in the first ${sample.length}`;
+  if (control / sample.length > MAX_CONTROL_BYTE_SHARE)
+    return `${control} control bytes in the first ${sample.length}`;
   return null;
 }
 

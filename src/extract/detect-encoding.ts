@@ -68,7 +68,11 @@ function scriptShare(text: string, script: Script): number {
 function inScript(cp: number, script: Script): boolean {
   if (script === 'kana') return cp >= 0x3040 && cp <= 0x30ff;
   if (script === 'hangul') return cp >= 0xac00 && cp <= 0xd7a3;
-  return (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff00 && cp <= 0xffef);
+  return (
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0x3000 && cp <= 0x303f) ||
+    (cp >= 0xff00 && cp <= 0xffef)
+  );
 }
 
 function looksCyrillic(bytes: Uint8Array): boolean {

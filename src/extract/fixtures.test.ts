@@ -33,7 +33,17 @@ interface Expected {
   related?: Partial<Article>[];
 }
 
-const FIELDS = ['url', 'title', 'outlet', 'byline', 'published', 'updated', 'language', 'credit', 'dateline'] as const;
+const FIELDS = [
+  'url',
+  'title',
+  'outlet',
+  'byline',
+  'published',
+  'updated',
+  'language',
+  'credit',
+  'dateline',
+] as const;
 
 function run(slug: string): { result: Extraction; expected: Expected } {
   const dir = join(ROOT, slug);
@@ -50,24 +60,51 @@ function run(slug: string): { result: Extraction; expected: Expected } {
 
 function checkArticle(a: Article, e: NonNullable<Expected['article']>): void {
   for (const f of FIELDS) if (f in e) assert.equal(a[f], e[f], `field ${f}`);
-  if (e.paragraphCount !== undefined) assert.equal(a.paragraphs.length, e.paragraphCount, `paragraphs:\n${a.paragraphs.join('\n')}`);
-  if (e.firstParagraphStarts) assert.ok(a.paragraphs[0]?.startsWith(e.firstParagraphStarts), `first paragraph: ${a.paragraphs[0]}`);
-  if (e.lastParagraphEnds) assert.ok(a.paragraphs.at(-1)?.endsWith(e.lastParagraphEnds), `last paragraph: ${a.paragraphs.at(-1)}`);
-  if (e.imageSrc) assert.ok(a.images.some((i) => i.src === e.imageSrc), JSON.stringify(a.images));
-  if (e.imageCaptionStarts) assert.ok(a.images.some((i) => i.caption?.startsWith(e.imageCaptionStarts!)), JSON.stringify(a.images));
-  if (e.imageCredit) assert.ok(a.images.some((i) => i.credit === e.imageCredit), JSON.stringify(a.images));
+  if (e.paragraphCount !== undefined)
+    assert.equal(a.paragraphs.length, e.paragraphCount, `paragraphs:\n${a.paragraphs.join('\n')}`);
+  if (e.firstParagraphStarts)
+    assert.ok(
+      a.paragraphs[0]?.startsWith(e.firstParagraphStarts),
+      `first paragraph: ${a.paragraphs[0]}`,
+    );
+  if (e.lastParagraphEnds)
+    assert.ok(
+      a.paragraphs.at(-1)?.endsWith(e.lastParagraphEnds),
+      `last paragraph: ${a.paragraphs.at(-1)}`,
+    );
+  if (e.imageSrc)
+    assert.ok(
+      a.images.some((i) => i.src === e.imageSrc),
+      JSON.stringify(a.images),
+    );
+  if (e.imageCaptionStarts)
+    assert.ok(
+      a.images.some((i) => i.caption?.startsWith(e.imageCaptionStarts!)),
+      JSON.stringify(a.images),
+    );
+  if (e.imageCredit)
+    assert.ok(
+      a.images.some((i) => i.credit === e.imageCredit),
+      JSON.stringify(a.images),
+    );
 }
 
 function checkBody(a: Article, e: Expected): void {
   for (const s of e.textIncludes ?? []) assert.ok(a.text.includes(s), `text should include ${s}`);
-  for (const s of e.textExcludes ?? []) assert.ok(!a.text.includes(s), `text should not include ${s}`);
-  for (const s of e.htmlIncludes ?? []) assert.ok(a.html?.includes(s), `html should include ${s}:\n${a.html}`);
-  for (const s of e.htmlExcludes ?? []) assert.ok(!a.html?.includes(s), `html should not include ${s}:\n${a.html}`);
-  for (const [s, n] of Object.entries(e.textOccurrences ?? {})) assert.equal(a.text.split(s).length - 1, n, `occurrences of ${s}`);
+  for (const s of e.textExcludes ?? [])
+    assert.ok(!a.text.includes(s), `text should not include ${s}`);
+  for (const s of e.htmlIncludes ?? [])
+    assert.ok(a.html?.includes(s), `html should include ${s}:\n${a.html}`);
+  for (const s of e.htmlExcludes ?? [])
+    assert.ok(!a.html?.includes(s), `html should not include ${s}:\n${a.html}`);
+  for (const [s, n] of Object.entries(e.textOccurrences ?? {}))
+    assert.equal(a.text.split(s).length - 1, n, `occurrences of ${s}`);
 }
 
 describe('extract on page fixtures', () => {
-  const slugs = readdirSync(ROOT, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  const slugs = readdirSync(ROOT, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
   it('finds the fixtures', () => assert.ok(slugs.length >= 10));
   for (const slug of slugs) {
     it(`handles ${slug} as its expected.json says`, () => {
@@ -75,7 +112,8 @@ describe('extract on page fixtures', () => {
       assert.equal(result.kind, expected.kind, JSON.stringify(result).slice(0, 400));
       if (result.kind === 'unreadable') {
         assert.equal(result.code, expected.code);
-        if (expected.reasonIncludes) assert.ok(result.reason.includes(expected.reasonIncludes), result.reason);
+        if (expected.reasonIncludes)
+          assert.ok(result.reason.includes(expected.reasonIncludes), result.reason);
         return;
       }
       if (expected.encoding) assert.equal(result.encoding, expected.encoding);
@@ -83,9 +121,14 @@ describe('extract on page fixtures', () => {
       if (expected.article) checkArticle(result.article, expected.article);
       checkBody(result.article, expected);
       if (expected.related) {
-        assert.equal(result.related.length, expected.related.length, JSON.stringify(result.related.map((r) => r.title)));
+        assert.equal(
+          result.related.length,
+          expected.related.length,
+          JSON.stringify(result.related.map((r) => r.title)),
+        );
         expected.related.forEach((r, i) => {
-          for (const f of FIELDS) if (f in r) assert.equal(result.related[i]![f], r[f], `related[${i}].${f}`);
+          for (const f of FIELDS)
+            if (f in r) assert.equal(result.related[i]![f], r[f], `related[${i}].${f}`);
         });
       }
     });

@@ -3,14 +3,88 @@
 // Good enough to route text to the right tokeniser; pages that declare <html lang> win.
 
 const STOPWORDS: Record<string, readonly string[]> = {
-  en: ['the', 'and', 'of', 'to', 'in', 'is', 'that', 'for', 'it', 'was', 'on', 'with', 'he', 'as', 'said'],
-  de: ['der', 'die', 'und', 'das', 'ist', 'nicht', 'ein', 'eine', 'mit', 'sich', 'auf', 'den', 'dem', 'auch'],
-  fr: ['le', 'la', 'les', 'et', 'des', 'est', 'une', 'dans', 'que', 'pour', 'pas', 'sur', 'du', 'au'],
+  en: [
+    'the',
+    'and',
+    'of',
+    'to',
+    'in',
+    'is',
+    'that',
+    'for',
+    'it',
+    'was',
+    'on',
+    'with',
+    'he',
+    'as',
+    'said',
+  ],
+  de: [
+    'der',
+    'die',
+    'und',
+    'das',
+    'ist',
+    'nicht',
+    'ein',
+    'eine',
+    'mit',
+    'sich',
+    'auf',
+    'den',
+    'dem',
+    'auch',
+  ],
+  fr: [
+    'le',
+    'la',
+    'les',
+    'et',
+    'des',
+    'est',
+    'une',
+    'dans',
+    'que',
+    'pour',
+    'pas',
+    'sur',
+    'du',
+    'au',
+  ],
   es: ['el', 'la', 'los', 'las', 'que', 'y', 'del', 'por', 'una', 'con', 'para', 'es', 'se', 'su'],
-  it: ['il', 'di', 'che', 'e', 'la', 'della', 'per', 'un', 'una', 'non', 'sono', 'con', 'gli', 'del'],
+  it: [
+    'il',
+    'di',
+    'che',
+    'e',
+    'la',
+    'della',
+    'per',
+    'un',
+    'una',
+    'non',
+    'sono',
+    'con',
+    'gli',
+    'del',
+  ],
   pt: ['o', 'de', 'que', 'e', 'do', 'da', 'em', 'um', 'uma', 'para', 'com', 'não', 'os', 'no'],
   nl: ['de', 'het', 'een', 'en', 'van', 'is', 'niet', 'op', 'dat', 'zijn', 'met', 'voor', 'ook'],
-  id: ['yang', 'dan', 'di', 'ini', 'itu', 'dengan', 'untuk', 'dari', 'tidak', 'dalam', 'akan', 'pada'],
+  id: [
+    'yang',
+    'dan',
+    'di',
+    'ini',
+    'itu',
+    'dengan',
+    'untuk',
+    'dari',
+    'tidak',
+    'dalam',
+    'akan',
+    'pada',
+  ],
 };
 
 /** Words sampled from the start of the text: enough for a stable guess, cheap on long text. */
@@ -25,7 +99,11 @@ export function detectLanguage(text: string): string | null {
   const sample = text.slice(0, 4000);
   const byScript = scriptLanguage(sample);
   if (byScript) return byScript;
-  const words = sample.toLowerCase().match(/\p{L}+/gu)?.slice(0, SAMPLE_WORDS) ?? [];
+  const words =
+    sample
+      .toLowerCase()
+      .match(/\p{L}+/gu)
+      ?.slice(0, SAMPLE_WORDS) ?? [];
   if (words.length < 5) return null;
   let best: string | null = null;
   let bestShare = 0;
@@ -37,31 +115,34 @@ export function detectLanguage(text: string): string | null {
   return bestShare >= MIN_STOPWORD_SHARE ? best : null;
 }
 
+/** Scripts that name a language by themselves, in the order they are checked: kana before Han
+ *  (Japanese mixes both), Hangul before Han. */
+const SCRIPTS: ReadonlyArray<{ lang: string; test: (cp: number) => boolean }> = [
+  { lang: 'ko', test: (cp) => cp >= 0xac00 && cp <= 0xd7a3 },
+  { lang: 'zh', test: (cp) => cp >= 0x4e00 && cp <= 0x9fff },
+  { lang: 'ru', test: (cp) => cp >= 0x0400 && cp <= 0x04ff },
+  { lang: 'ar', test: (cp) => cp >= 0x0600 && cp <= 0x06ff },
+  { lang: 'el', test: (cp) => cp >= 0x0370 && cp <= 0x03ff },
+  { lang: 'he', test: (cp) => cp >= 0x0590 && cp <= 0x05ff },
+  { lang: 'th', test: (cp) => cp >= 0x0e00 && cp <= 0x0e7f },
+];
+const isKana = (cp: number): boolean => cp >= 0x3040 && cp <= 0x30ff;
+
 function scriptLanguage(sample: string): string | null {
-  const counts = { kana: 0, hangul: 0, han: 0, cyrillic: 0, arabic: 0, greek: 0, hebrew: 0, thai: 0, letters: 0 };
+  const counts = new Map<string, number>();
+  let letters = 0;
+  let kana = 0;
   for (const ch of sample) {
-    const cp = ch.codePointAt(0)!;
     if (!/\p{L}/u.test(ch)) continue;
-    counts.letters++;
-    if (cp >= 0x3040 && cp <= 0x30ff) counts.kana++;
-    else if (cp >= 0xac00 && cp <= 0xd7a3) counts.hangul++;
-    else if (cp >= 0x4e00 && cp <= 0x9fff) counts.han++;
-    else if (cp >= 0x0400 && cp <= 0x04ff) counts.cyrillic++;
-    else if (cp >= 0x0600 && cp <= 0x06ff) counts.arabic++;
-    else if (cp >= 0x0370 && cp <= 0x03ff) counts.greek++;
-    else if (cp >= 0x0590 && cp <= 0x05ff) counts.hebrew++;
-    else if (cp >= 0x0e00 && cp <= 0x0e7f) counts.thai++;
+    letters++;
+    const cp = ch.codePointAt(0)!;
+    if (isKana(cp)) kana++;
+    const script = SCRIPTS.find((s) => s.test(cp));
+    if (script) counts.set(script.lang, (counts.get(script.lang) ?? 0) + 1);
   }
-  const share = (n: number): boolean => counts.letters > 0 && n / counts.letters >= MIN_SCRIPT_SHARE;
-  if (counts.kana > 0 && share(counts.kana + counts.han)) return 'ja';
-  if (share(counts.hangul)) return 'ko';
-  if (share(counts.han)) return 'zh';
-  if (share(counts.cyrillic)) return 'ru';
-  if (share(counts.arabic)) return 'ar';
-  if (share(counts.greek)) return 'el';
-  if (share(counts.hebrew)) return 'he';
-  if (share(counts.thai)) return 'th';
-  return null;
+  const share = (n: number): boolean => letters > 0 && n / letters >= MIN_SCRIPT_SHARE;
+  if (kana > 0 && share(kana + (counts.get('zh') ?? 0))) return 'ja';
+  return SCRIPTS.find((s) => share(counts.get(s.lang) ?? 0))?.lang ?? null;
 }
 
 /** "en-GB", "en_US", "pt-br" -> BCP 47 casing ("en-GB", "en-US", "pt-BR"); junk -> null. */

@@ -7,7 +7,12 @@ import type { Extraction, Page } from '../types.js';
 import { extract } from './index.js';
 
 const NOW = new Date('2031-01-01T00:00:00Z');
-const page = (body: Uint8Array, contentType: string | null = null): Page => ({ url: 'https://t.example/a', fetchedAt: NOW, body, contentType });
+const page = (body: Uint8Array, contentType: string | null = null): Page => ({
+  url: 'https://t.example/a',
+  fetchedAt: NOW,
+  body,
+  contentType,
+});
 const html = (s: string): Page => page(new TextEncoder().encode(s), 'text/html');
 const KINDS = new Set<Extraction['kind']>(['article', 'not-article', 'unreadable']);
 
@@ -21,23 +26,65 @@ function timed(p: Page): { result: Extraction; ms: number } {
   return { result, ms: performance.now() - t };
 }
 
-const TAGS = ['div', 'p', 'a', 'span', 'script', 'style', 'article', 'table', 'td', 'li', 'ul', 'h1', 'img', 'br', 'iframe', '!--', '![CDATA['];
+const TAGS = [
+  'div',
+  'p',
+  'a',
+  'span',
+  'script',
+  'style',
+  'article',
+  'table',
+  'td',
+  'li',
+  'ul',
+  'h1',
+  'img',
+  'br',
+  'iframe',
+  '!--',
+  '![CDATA[',
+];
 
 describe('extract on hostile input', () => {
   it('never throws on random bytes', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 3000 }), fc.constantFrom(null, 'text/html', 'text/plain', 'text/html; charset=shift_jis'), (bytes, type) => {
-        assert.ok(KINDS.has(extract(page(bytes, type), NOW).kind));
-      }),
+      fc.property(
+        fc.uint8Array({ maxLength: 3000 }),
+        fc.constantFrom(null, 'text/html', 'text/plain', 'text/html; charset=shift_jis'),
+        (bytes, type) => {
+          assert.ok(KINDS.has(extract(page(bytes, type), NOW).kind));
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('never throws on tag soup', () => {
     const piece = fc.oneof(
-      fc.constantFrom(...TAGS).chain((t) => fc.constantFrom(`<${t}>`, `</${t}>`, `<${t} class="content article">`, `<${t} href="javascript:x">`)),
+      fc
+        .constantFrom(...TAGS)
+        .chain((t) =>
+          fc.constantFrom(
+            `<${t}>`,
+            `</${t}>`,
+            `<${t} class="content article">`,
+            `<${t} href="javascript:x">`,
+          ),
+        ),
       fc.string({ maxLength: 40 }),
-      fc.constantFrom('&amp;', '&#0;', '&#x110000;', '<', '>', '"', "'", '\u0000', '\ud800', '<script type="application/ld+json">{"@type":"NewsArticle","author":[null,{}]}</script>'),
+      fc.constantFrom(
+        '&amp;',
+        '&#0;',
+        '&#x110000;',
+        '<',
+        '>',
+        '"',
+        "'",
+        '\u0000',
+        '\ud800',
+        '<script type="application/ld+json">{"@type":"NewsArticle","author":[null,{}]}</script>',
+      ),
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 200 }), (parts) => {
@@ -65,7 +112,10 @@ describe('extract on hostile input', () => {
   });
 
   it('handles 50,000 links and finds no article in them', { timeout: 60_000 }, () => {
-    const links = Array.from({ length: 50_000 }, (_, i) => `<li><a href="/n/${i}">Headline number ${i}</a></li>`).join('');
+    const links = Array.from(
+      { length: 50_000 },
+      (_, i) => `<li><a href="/n/${i}">Headline number ${i}</a></li>`,
+    ).join('');
     const { result, ms } = timed(html(`<html><body><ul>${links}</ul></body></html>`));
     assert.equal(result.kind, 'not-article');
     assert.ok(ms < HEAVY_BOUND_MS, `${ms} ms`);

@@ -12,7 +12,15 @@ const skip = existsSync(SEEDS) ? false : 'the shared seeds are not present';
 const FETCHED = new Date('2025-08-20T12:00:00Z');
 
 function run(name: string): { article: Article; related: Article[] } {
-  const r = extract({ url: `file:///seeds/${name}`, fetchedAt: FETCHED, body: readFileSync(join(SEEDS, name)), contentType: 'text/plain' }, FETCHED);
+  const r = extract(
+    {
+      url: `file:///seeds/${name}`,
+      fetchedAt: FETCHED,
+      body: readFileSync(join(SEEDS, name)),
+      contentType: 'text/plain',
+    },
+    FETCHED,
+  );
   assert.equal(r.kind, 'article');
   return r.kind === 'article' ? r : (undefined as never);
 }
@@ -21,10 +29,20 @@ describe('the seed pages', { skip }, () => {
   it('splits the aggregator dump into the Reuters story and three related articles', () => {
     const { article, related } = run('000_bb57ac129d5420f3.txt');
     assert.equal(article.paragraphs.length, 21);
-    for (const bad of ['Hashtags', 'Try Our AI', 'Explore what', 'Comments', 'No comments yet', 'Related Articles']) {
+    for (const bad of [
+      'Hashtags',
+      'Try Our AI',
+      'Explore what',
+      'Comments',
+      'No comments yet',
+      'Related Articles',
+    ]) {
       assert.ok(!article.text.includes(bad), bad);
     }
-    assert.deepEqual(related.map((r) => r.outlet), ['Daily Mirror', 'Reuters', 'Reuters']);
+    assert.deepEqual(
+      related.map((r) => r.outlet),
+      ['Daily Mirror', 'Reuters', 'Reuters'],
+    );
     assert.ok(related[0]!.title?.includes('Pentagon'));
     assert.ok(related[1]!.title?.includes('Fed Governor Cook'));
     assert.ok(related[2]!.title?.includes('road to nowhere'));
@@ -34,9 +52,19 @@ describe('the seed pages', { skip }, () => {
 
   it('cleans the Straits Times dump down to the story, with the caption as an image', () => {
     const { article } = run('001_736e09f0b2d7f6d7.txt');
-    assert.equal(article.title, 'US, Nato planners start to craft Ukraine security guarantee options');
+    assert.equal(
+      article.title,
+      'US, Nato planners start to craft Ukraine security guarantee options',
+    );
     assert.ok(article.paragraphs[0]!.startsWith('US and European military planners have begun'));
-    for (const bad of ['Sign up now', 'Follow topic:', 'PHOTO: REUTERS', 'See more on', 'ATTENTION EDITORS', 'Smoke rises']) {
+    for (const bad of [
+      'Sign up now',
+      'Follow topic:',
+      'PHOTO: REUTERS',
+      'See more on',
+      'ATTENTION EDITORS',
+      'Smoke rises',
+    ]) {
       assert.ok(!article.text.includes(bad), bad);
     }
     assert.equal(article.text.split("Russia's Foreign Ministry has ruled out").length - 1, 1);

@@ -11,7 +11,10 @@ describe('sniff', () => {
   it('looks at the first characters when the type is unknown', () => {
     assert.equal(sniff('  <!DOCTYPE html><html><body></body></html>', null), 'html');
     assert.equal(sniff('<div class="x">hello</div>', 'application/octet-stream'), 'html');
-    assert.equal(sniff('Harbour bridge reopens\nThe swing bridge reopened on Friday.', null), 'text');
+    assert.equal(
+      sniff('Harbour bridge reopens\nThe swing bridge reopened on Friday.', null),
+      'text',
+    );
   });
 
   it('treats a text/plain page that is really a saved HTML document as HTML', () => {

@@ -10,7 +10,9 @@ export function sniff(text: string, contentType: string | null): PageKind {
   const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
   if (type === 'text/html' || type === 'application/xhtml+xml') return 'html';
   const head = text.slice(0, SNIFF_CHARS).trimStart();
-  const looksHtml = /^<(!doctype\s+html|html|head|body|meta|title|!--|\?xml)/i.test(head) || /<(html|head|body|article|div|p)[\s>]/i.test(head);
+  const looksHtml =
+    /^<(!doctype\s+html|html|head|body|meta|title|!--|\?xml)/i.test(head) ||
+    /<(html|head|body|article|div|p)[\s>]/i.test(head);
   if (type === 'text/plain') return /^<(!doctype\s+html|html)/i.test(head) ? 'html' : 'text';
   return looksHtml ? 'html' : 'text';
 }

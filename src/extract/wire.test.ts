@@ -4,7 +4,9 @@ import { findDateline, findSignOff } from './wire.js';
 
 describe('wire datelines and sign-offs', () => {
   it('reads a Reuters dateline with city and date', () => {
-    const d = findDateline('MOSCOW, Aug 20 (Reuters) - Russia said on Wednesday that talks would continue.');
+    const d = findDateline(
+      'MOSCOW, Aug 20 (Reuters) - Russia said on Wednesday that talks would continue.',
+    );
     assert.equal(d?.dateline, 'MOSCOW, Aug 20 (Reuters) -');
     assert.equal(d?.credit, 'Reuters');
     assert.ok(d?.rest.startsWith('Russia said'));

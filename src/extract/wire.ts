@@ -18,13 +18,21 @@ const AGENCIES: Record<string, string> = {
   xinhua: 'Xinhua',
   ansa: 'ANSA',
   efe: 'EFE',
-  'kyodo': 'Kyodo',
+  kyodo: 'Kyodo',
   yonhap: 'Yonhap',
 };
 
 // Printed case varies ("Reuters", "REUTERS", "dpa", "AP"); the dateline pattern is otherwise
 // case-sensitive (the city is in capitals), so the agency alternation lists the variants.
-const AGENCY_ALT = [...new Set(Object.keys(AGENCIES).flatMap((k) => [k, k.toUpperCase(), k.replace(/\b\w/g, (c) => c.toUpperCase())]))]
+const AGENCY_ALT = [
+  ...new Set(
+    Object.keys(AGENCIES).flatMap((k) => [
+      k,
+      k.toUpperCase(),
+      k.replace(/\b\w/g, (c) => c.toUpperCase()),
+    ]),
+  ),
+]
   .sort((a, b) => b.length - a.length)
   .map((a) => a.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'))
   .join('|');
@@ -37,10 +45,25 @@ const DATELINE = new RegExp(
 );
 
 /** Upper-case agency names closing the text, optionally several ("AFP, REUTERS"). */
-const SIGN_OFF = new RegExp(`(?<=[.!?"”’')\\]])\\s+((?:${upperAlt()})(?:\\s*[,/&]\\s*(?:${upperAlt()}))*)\\s*$`);
+const SIGN_OFF = new RegExp(
+  `(?<=[.!?"”’')\\]])\\s+((?:${upperAlt()})(?:\\s*[,/&]\\s*(?:${upperAlt()}))*)\\s*$`,
+);
 
 function upperAlt(): string {
-  return ['REUTERS', 'AP', 'AFP', 'BLOOMBERG', 'DPA', 'UPI', 'PA', 'XINHUA', 'ANSA', 'EFE', 'KYODO', 'YONHAP'].join('|');
+  return [
+    'REUTERS',
+    'AP',
+    'AFP',
+    'BLOOMBERG',
+    'DPA',
+    'UPI',
+    'PA',
+    'XINHUA',
+    'ANSA',
+    'EFE',
+    'KYODO',
+    'YONHAP',
+  ].join('|');
 }
 
 export function creditFor(agency: string): string | null {
@@ -48,7 +71,9 @@ export function creditFor(agency: string): string | null {
 }
 
 /** The dateline at the start of a paragraph and its agency, with the rest of the paragraph. */
-export function findDateline(paragraph: string): { dateline: string; credit: string; rest: string } | null {
+export function findDateline(
+  paragraph: string,
+): { dateline: string; credit: string; rest: string } | null {
   const m = DATELINE.exec(paragraph);
   if (!m) return null;
   const credit = creditFor(m[2]!);

@@ -8,9 +8,37 @@ import { openTag, escapeText } from './sanitize.js';
 import type { StatsMap } from './stats.js';
 
 const BLOCK_TAGS = new Set([
-  'address', 'article', 'blockquote', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption', 'figure', 'h2', 'h3', 'h4',
-  'h5', 'h6', 'hr', 'li', 'main', 'ol', 'p', 'pre', 'section', 'table', 'tbody', 'td', 'th', 'tr', 'ul', 'br',
-  'summary', 'caption',
+  'address',
+  'article',
+  'blockquote',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'li',
+  'main',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'tbody',
+  'td',
+  'th',
+  'tr',
+  'ul',
+  'br',
+  'summary',
+  'caption',
 ]);
 
 export interface Collected {
@@ -58,14 +86,21 @@ export function collect(root: El, stats: StatsMap, baseUrl: string | null): Coll
     if (BLOCK_TAGS.has(tag)) flush();
     if (tag === 'figcaption') inCaption++;
     const open = openTag(node, baseUrl);
-    if (tag === 'img' && open.src) images.push({ src: open.src, alt: node.getAttribute('alt'), caption: null });
+    if (tag === 'img' && open.src)
+      images.push({ src: open.src, alt: node.getAttribute('alt'), caption: null });
     html.push(open.html);
     stack.push({ node, exit: true, close: open.close });
     const kids = childrenOf(node);
     for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, exit: false });
   }
   flush();
-  return { paragraphs, html: collapseSpace(html.join('')).replace(/<p> ?<\/p>/g, '').trim(), images };
+  return {
+    paragraphs,
+    html: collapseSpace(html.join(''))
+      .replace(/<p> ?<\/p>/g, '')
+      .trim(),
+    images,
+  };
 }
 
 function captionText(el: El): string | null {

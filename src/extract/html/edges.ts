@@ -19,13 +19,19 @@ function isMetaLine(p: string): boolean {
   if (p.length > MAX_META_LINE_CHARS) return false;
   if (META_LINE.some((re) => re.test(p))) return true;
   const noWeekday = p.replace(/^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*/i, '');
-  return isRelativeAge(p) || (parseAbsoluteDate(noWeekday) !== null && noWeekday.replace(/[\d\s:,./apm-]|[A-Za-z]{3,9}/gi, '').length <= 3 && p.length < 40);
+  return (
+    isRelativeAge(p) ||
+    (parseAbsoluteDate(noWeekday) !== null &&
+      noWeekday.replace(/[\d\s:,./apm-]|[A-Za-z]{3,9}/gi, '').length <= 3 &&
+      p.length < 40)
+  );
 }
 
 export function trimEdges(paragraphs: string[]): string[] {
   let start = 0;
   let end = paragraphs.length;
   while (start < end && start < EDGE_LINES && isMetaLine(paragraphs[start]!)) start++;
-  while (end > start && paragraphs.length - end < EDGE_LINES && isMetaLine(paragraphs[end - 1]!)) end--;
+  while (end > start && paragraphs.length - end < EDGE_LINES && isMetaLine(paragraphs[end - 1]!))
+    end--;
   return paragraphs.slice(start, end);
 }

@@ -47,15 +47,23 @@ export function extractHtml(html: string, page: Page, now: Date, encoding: strin
   const baseUrl = meta.url ?? page.url;
   let body = readBody(root, baseUrl);
   let paragraphs = cleanParagraphs(body, meta.title);
-  if (charCount(paragraphs) < MIN_ARTICLE_CHARS && elementsInOrder(root).length <= MAX_FALLBACK_ELEMENTS) {
+  if (
+    charCount(paragraphs) < MIN_ARTICLE_CHARS &&
+    elementsInOrder(root).length <= MAX_FALLBACK_ELEMENTS
+  ) {
     // Our scorer found too little: give Readability a chance before calling it "no article".
     const fallback = readabilityBody(capNesting(html), baseUrl);
     const cleaned = fallback ? cleanParagraphs(fallback, meta.title) : [];
-    if (fallback && charCount(cleaned) >= MIN_ARTICLE_CHARS) [body, paragraphs] = [fallback, cleaned];
+    if (fallback && charCount(cleaned) >= MIN_ARTICLE_CHARS)
+      [body, paragraphs] = [fallback, cleaned];
   }
   const chars = charCount(paragraphs);
   if (chars < MIN_ARTICLE_CHARS) {
-    return { kind: 'not-article', reason: `extract: no article found (${chars} characters of body text)`, encoding };
+    return {
+      kind: 'not-article',
+      reason: `extract: no article found (${chars} characters of body text)`,
+      encoding,
+    };
   }
   return { kind: 'article', article: toArticle(meta, body, paragraphs), related: [], encoding };
 }
@@ -82,7 +90,13 @@ function readBody(root: El, baseUrl: string): Collected {
   if (marked) return collect(marked, stats, baseUrl);
   const found = bestCandidate(order, stats);
   if (!found) return collect(root, stats, baseUrl);
-  const blocks = outermostInOrder([...withSiblings(found.best, found.scores, stats), ...sameClassBlocks(found.best.el, order, stats)], order);
+  const blocks = outermostInOrder(
+    [
+      ...withSiblings(found.best, found.scores, stats),
+      ...sameClassBlocks(found.best.el, order, stats),
+    ],
+    order,
+  );
   const parts = blocks.map((el) => collect(el, stats, baseUrl));
   return {
     paragraphs: parts.flatMap((p) => p.paragraphs),
@@ -141,7 +155,11 @@ function toArticle(meta: PageMetadata, body: Collected, paragraphs: string[]): A
 }
 
 function images(lead: ImageInfo | null, body: Collected): ImageInfo[] {
-  const out: ImageInfo[] = body.images.map((i) => ({ src: i.src, caption: i.caption ?? i.alt, credit: null }));
+  const out: ImageInfo[] = body.images.map((i) => ({
+    src: i.src,
+    caption: i.caption ?? i.alt,
+    credit: null,
+  }));
   if (lead && !out.some((i) => i.src === lead.src)) out.unshift(lead);
   return out;
 }

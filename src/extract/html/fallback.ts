@@ -15,7 +15,10 @@ export function readabilityBody(html: string, baseUrl: string): Collected | null
     const doc = new DOMParser().parseFromString(html, 'text/html');
     const parsed = new Readability(doc as unknown as ReadabilityDoc).parse();
     if (!parsed?.content) return null;
-    const content = new DOMParser().parseFromString(`<html><body>${parsed.content}</body></html>`, 'text/html') as unknown as { body: El | null };
+    const content = new DOMParser().parseFromString(
+      `<html><body>${parsed.content}</body></html>`,
+      'text/html',
+    ) as unknown as { body: El | null };
     if (!content.body) return null;
     const { stats } = computeStats(content.body);
     return collect(content.body, stats, baseUrl);

@@ -2,7 +2,8 @@
 // boilerplate lists, re-phrased as our own word lists. Tune together with score.ts.
 
 /** Names that mark the article container or its body. */
-export const POSITIVE = /article|body|content|entry|hentry|h-entry|main|post|text|blog|story|prose|rich-?text/i;
+export const POSITIVE =
+  /article|body|content|entry|hentry|h-entry|main|post|text|blog|story|prose|rich-?text/i;
 
 /** Names that mark page furniture around an article. */
 export const NEGATIVE =

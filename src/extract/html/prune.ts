@@ -7,9 +7,37 @@ import { linkDensity, type StatsMap } from './stats.js';
 
 /** Never content: code, embeds, form controls, navigation and page chrome. */
 export const DROP_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas',
-  'button', 'input', 'select', 'textarea', 'label', 'nav', 'aside', 'footer', 'header',
-  'audio', 'video', 'source', 'track', 'map', 'dialog', 'menu', 'link', 'meta', 'title', 'head', 'h1',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'label',
+  'nav',
+  'aside',
+  'footer',
+  'header',
+  'audio',
+  'video',
+  'source',
+  'track',
+  'map',
+  'dialog',
+  'menu',
+  'link',
+  'meta',
+  'title',
+  'head',
+  'h1',
 ]);
 
 /** Containers judged by link density: lists of links, tables of links, link blocks. */
@@ -40,6 +68,10 @@ export function isDropped(el: El, stats: StatsMap, isRoot: boolean): boolean {
   const s = stats.get(el);
   const density = linkDensity(s);
   if (density > MAX_LINK_DENSITY) return true;
-  if (classWeight(hints) < 0 && (density > MAX_LINK_DENSITY_NEGATIVE || (s?.text ?? 0) < MAX_NEGATIVE_BLOCK_CHARS)) return true;
+  if (
+    classWeight(hints) < 0 &&
+    (density > MAX_LINK_DENSITY_NEGATIVE || (s?.text ?? 0) < MAX_NEGATIVE_BLOCK_CHARS)
+  )
+    return true;
   return false;
 }

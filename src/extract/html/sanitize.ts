@@ -3,7 +3,24 @@
 // collect.ts, or dropped with its subtree by prune.ts. Unsafe HTML never leaves this stage.
 import { tagOf, type El } from './dom.js';
 
-const ALLOWED = new Set(['p', 'h2', 'h3', 'h4', 'ul', 'ol', 'li', 'blockquote', 'a', 'em', 'strong', 'b', 'i', 'figure', 'img', 'figcaption']);
+const ALLOWED = new Set([
+  'p',
+  'h2',
+  'h3',
+  'h4',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'a',
+  'em',
+  'strong',
+  'b',
+  'i',
+  'figure',
+  'img',
+  'figcaption',
+]);
 /** Headings outside the allow-list keep their role as the nearest allowed level. */
 const RENAMED: Record<string, string> = { h5: 'h4', h6: 'h4' };
 /** Attributes some sites use for the real image URL of lazily loaded images. */
@@ -11,7 +28,10 @@ const LAZY_SRC = ['src', 'data-src', 'data-lazy-src', 'data-original'];
 
 /** The sanitised opening tag, the matching closing tag ('' for both when unwrapped), and the
  *  image URL when the element is an image we keep. */
-export function openTag(el: El, baseUrl: string | null): { html: string; close: string; src: string | null } {
+export function openTag(
+  el: El,
+  baseUrl: string | null,
+): { html: string; close: string; src: string | null } {
   const tag = allowedName(el);
   const none = { html: '', close: '', src: null };
   if (!tag) return none;
@@ -23,7 +43,11 @@ export function openTag(el: El, baseUrl: string | null): { html: string; close: 
     const src = LAZY_SRC.map((a) => safeUrl(el.getAttribute(a), baseUrl)).find(Boolean) ?? null;
     if (!src) return none;
     const alt = el.getAttribute('alt');
-    return { html: `<img src="${escapeAttr(src)}"${alt ? ` alt="${escapeAttr(alt)}"` : ''}>`, close: '', src };
+    return {
+      html: `<img src="${escapeAttr(src)}"${alt ? ` alt="${escapeAttr(alt)}"` : ''}>`,
+      close: '',
+      src,
+    };
   }
   return { html: `<${tag}>`, close: `</${tag}>`, src: null };
 }

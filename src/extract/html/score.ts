@@ -21,7 +21,18 @@ const ANCESTOR_SHARES = [1, 0.5, 1 / 6];
  *  best (the body is split in sibling blocks of one container). */
 const PARENT_TAKEOVER_SHARE = 0.75;
 
-const SCORED_BLOCKS = new Set(['p', 'pre', 'td', 'blockquote', 'h2', 'h3', 'li', 'div', 'section', 'dd']);
+const SCORED_BLOCKS = new Set([
+  'p',
+  'pre',
+  'td',
+  'blockquote',
+  'h2',
+  'h3',
+  'li',
+  'div',
+  'section',
+  'dd',
+]);
 const TAG_PRIOR: Record<string, number> = {
   div: 5,
   article: 10,
@@ -53,7 +64,9 @@ export function markedBody(order: El[], stats: StatsMap): El | null {
   const marked = order.filter((el) => el.getAttribute('itemprop') === 'articleBody');
   if (marked.length !== 1) return null;
   const s = stats.get(marked[0]!);
-  return s && s.text >= MIN_MARKED_BODY_CHARS && linkDensity(s) < MAX_MARKED_BODY_LINK_DENSITY ? marked[0]! : null;
+  return s && s.text >= MIN_MARKED_BODY_CHARS && linkDensity(s) < MAX_MARKED_BODY_LINK_DENSITY
+    ? marked[0]!
+    : null;
 }
 
 /** Least text (characters) for a microdata-marked body to be trusted over the scorer. */
@@ -61,14 +74,24 @@ const MIN_MARKED_BODY_CHARS = 200;
 /** Above this link density the marked element is a teaser list, not the body. */
 const MAX_MARKED_BODY_LINK_DENSITY = 0.3;
 
-export function bestCandidate(order: El[], stats: StatsMap): { best: Candidate; scores: Map<El, number> } | null {
+export function bestCandidate(
+  order: El[],
+  stats: StatsMap,
+): { best: Candidate; scores: Map<El, number> } | null {
   const scores = new Map<El, number>();
   for (const el of order) {
     const tag = tagOf(el);
     if (!SCORED_BLOCKS.has(tag)) continue;
     const s = stats.get(el)!;
     if (s.text < MIN_PARAGRAPH_CHARS) continue;
-    if (tag === 'p' || tag === 'pre' || tag === 'blockquote' || tag === 'h2' || tag === 'h3' || s.paragraphs === 0) {
+    if (
+      tag === 'p' ||
+      tag === 'pre' ||
+      tag === 'blockquote' ||
+      tag === 'h2' ||
+      tag === 'h3' ||
+      s.paragraphs === 0
+    ) {
       addPoints(scores, el.parentElement, paragraphPoints(s.text, s.commas));
     } else if (s.own >= MIN_PARAGRAPH_CHARS) {
       // Text written straight into a container that also holds blocks (`<div><p>title</p>Body
@@ -107,7 +130,11 @@ export function initialScore(el: El): number {
 /** Moves up while the parent scores nearly as well: it holds the rest of the body. */
 function climb(best: Candidate, scores: Map<El, number>, stats: StatsMap): Candidate {
   let current = best;
-  for (let p = current.el.parentElement; p && tagOf(p) !== 'body' && tagOf(p) !== 'html'; p = p.parentElement) {
+  for (
+    let p = current.el.parentElement;
+    p && tagOf(p) !== 'body' && tagOf(p) !== 'html';
+    p = p.parentElement
+  ) {
     const raw = scores.get(p);
     if (raw === undefined) break;
     const score = raw * (1 - linkDensity(stats.get(p)));

@@ -33,9 +33,15 @@ export function withSiblings(best: Candidate, scores: Map<El, number>, stats: St
     if (!s || s.text === 0) continue;
     const density = linkDensity(s);
     const raw = scores.get(child);
-    const bonus = bestClass && child.getAttribute('class') === bestClass ? best.score * SAME_CLASS_BONUS_SHARE : 0;
+    const bonus =
+      bestClass && child.getAttribute('class') === bestClass
+        ? best.score * SAME_CLASS_BONUS_SHARE
+        : 0;
     const score = (raw === undefined ? 0 : raw * (1 - density)) + bonus;
-    const prose = tagOf(child) === 'p' && s.text >= PROSE_SIBLING_MIN_CHARS && density <= PROSE_SIBLING_MAX_LINK_DENSITY;
+    const prose =
+      tagOf(child) === 'p' &&
+      s.text >= PROSE_SIBLING_MIN_CHARS &&
+      density <= PROSE_SIBLING_MAX_LINK_DENSITY;
     if (score >= threshold || prose) out.push(child);
   }
   return out;
@@ -52,7 +58,9 @@ export function sameClassBlocks(best: El, order: El[], stats: StatsMap): El[] {
   return order.filter((el) => {
     if (el === best || el.getAttribute('class') !== cls) return false;
     const s = stats.get(el);
-    return !!s && s.text >= SAME_CLASS_MIN_CHARS && linkDensity(s) <= PROSE_SIBLING_MAX_LINK_DENSITY;
+    return (
+      !!s && s.text >= SAME_CLASS_MIN_CHARS && linkDensity(s) <= PROSE_SIBLING_MAX_LINK_DENSITY
+    );
   });
 }
 

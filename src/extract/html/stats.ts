@@ -18,7 +18,8 @@ export type StatsMap = Map<El, ElStats>;
 export function computeStats(root: El): { stats: StatsMap; order: El[] } {
   const order = elementsInOrder(root);
   const stats: StatsMap = new Map();
-  for (const el of order) stats.set(el, { text: 0, link: 0, commas: 0, own: 0, paragraphs: tagOf(el) === 'p' ? 1 : 0 });
+  for (const el of order)
+    stats.set(el, { text: 0, link: 0, commas: 0, own: 0, paragraphs: tagOf(el) === 'p' ? 1 : 0 });
   for (const el of order) {
     const own = stats.get(el)!;
     for (const c of childrenOf(el)) {

@@ -13,7 +13,8 @@ export interface JsonLdArticle {
   url: string | null;
 }
 
-const ARTICLE_TYPES = /^(NewsArticle|Article|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|LiveBlogPosting|TechArticle|ScholarlyArticle|Report|WebPage|SocialMediaPosting)$/;
+const ARTICLE_TYPES =
+  /^(NewsArticle|Article|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|LiveBlogPosting|TechArticle|ScholarlyArticle|Report|WebPage|SocialMediaPosting)$/;
 /** Objects visited per page: bounds work on hostile or huge JSON-LD blocks. */
 const MAX_NODES = 2000;
 
@@ -39,7 +40,10 @@ export function readJsonLd(blocks: string[]): JsonLdArticle | null {
     modified: str(best.dateModified),
     image: imageUrl(best.image),
     language: str(best.inLanguage),
-    url: str(best.url) ?? str((best.mainEntityOfPage as Record<string, Json> | undefined)?.['@id']) ?? str(best.mainEntityOfPage),
+    url:
+      str(best.url) ??
+      str((best.mainEntityOfPage as Record<string, Json> | undefined)?.['@id']) ??
+      str(best.mainEntityOfPage),
   };
 }
 
@@ -66,7 +70,9 @@ function flatten(value: Json, out: Record<string, Json>[]): void {
 
 /** 0 for news articles, 1 for other articles, 2 for web pages; -1 for anything else. */
 function typeRank(type: Json): number {
-  const types = (Array.isArray(type) ? type : [type]).filter((t): t is string => typeof t === 'string');
+  const types = (Array.isArray(type) ? type : [type]).filter(
+    (t): t is string => typeof t === 'string',
+  );
   const matched = types.filter((t) => ARTICLE_TYPES.test(t));
   if (matched.length === 0) return -1;
   if (matched.some((t) => /News|Reportage|LiveBlog/.test(t))) return 0;
@@ -82,7 +88,13 @@ function str(v: Json): string | null {
 
 function names(v: Json): string | null {
   const list = (Array.isArray(v) ? v : [v])
-    .map((x) => (typeof x === 'string' ? x : x && typeof x === 'object' ? str((x as Record<string, Json>).name) : null))
+    .map((x) =>
+      typeof x === 'string'
+        ? x
+        : x && typeof x === 'object'
+          ? str((x as Record<string, Json>).name)
+          : null,
+    )
     .filter((x): x is string => !!x && x.trim() !== '');
   return list.length ? [...new Set(list.map((s) => s.trim()))].join(', ') : null;
 }
@@ -90,6 +102,7 @@ function names(v: Json): string | null {
 function imageUrl(v: Json): string | null {
   const first = Array.isArray(v) ? v[0] : v;
   if (typeof first === 'string') return first;
-  if (first && typeof first === 'object') return str((first as Record<string, Json>).url) ?? str((first as Record<string, Json>)['@id']);
+  if (first && typeof first === 'object')
+    return str((first as Record<string, Json>).url) ?? str((first as Record<string, Json>)['@id']);
   return null;
 }

@@ -6,7 +6,14 @@ export type MetaMap = Map<string, string>;
 export function readMeta(metas: Iterable<El>): MetaMap {
   const map: MetaMap = new Map();
   for (const m of metas) {
-    const key = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? '').trim().toLowerCase();
+    const key = (
+      m.getAttribute('property') ??
+      m.getAttribute('name') ??
+      m.getAttribute('itemprop') ??
+      ''
+    )
+      .trim()
+      .toLowerCase();
     const value = (m.getAttribute('content') ?? '').trim();
     if (key && value && !map.has(key)) map.set(key, value);
   }

@@ -8,8 +8,8 @@ import { elementsInOrder, tagOf, type El } from '../html/dom.js';
 import { safeUrl } from '../html/sanitize.js';
 import { normaliseLanguageTag } from '../language.js';
 import { outletFromUrl } from '../outlet.js';
-import { readJsonLd } from './json-ld.js';
-import { firstMeta, readMeta } from './meta-tags.js';
+import { readJsonLd, type JsonLdArticle } from './json-ld.js';
+import { firstMeta, readMeta, type MetaMap } from './meta-tags.js';
 import { cleanTitle } from './title.js';
 
 export interface PageMetadata {
@@ -34,38 +34,92 @@ export function readMetadata(doc: Doc, pageUrl: string): PageMetadata {
   // One walk over the document, then lookups by tag: linkedom's querySelector walks the whole
   // tree on every call, and we need a dozen of them.
   const byTag = indexByTag(doc.documentElement);
-  const first = (tag: string): El | null => byTag.get(tag)?.[0] ?? null;
   const all = (tag: string): El[] => byTag.get(tag) ?? [];
   const meta = readMeta(all('meta'));
-  const ld = readJsonLd(all('script').filter((s) => s.getAttribute('type') === 'application/ld+json').map((s) => s.textContent ?? ''));
-  const siteName = firstMeta(meta, ['og:site_name', 'application-name', 'twitter:site']) ?? ld?.publisher ?? null;
-  const canonical = all('link').find((l) => l.getAttribute('rel')?.toLowerCase() === 'canonical')?.getAttribute('href') ?? null;
-  const url = safeUrl(canonical, pageUrl) ?? safeUrl(firstMeta(meta, ['og:url']), pageUrl) ?? safeUrl(ld?.url ?? null, pageUrl) ?? safeUrl(pageUrl, null);
-  const h1 = text(first('h1'));
-  const titleTag = text(first('title'));
-  const title =
-    cleanTitle(ld?.headline ?? null, siteName) ??
-    cleanTitle(firstMeta(meta, ['og:title', 'twitter:title']), siteName) ??
-    (h1 && h1.length > 3 ? h1 : null) ??
-    cleanTitle(titleTag, siteName);
+  const ld = readJsonLd(
+    all('script')
+      .filter((s) => s.getAttribute('type') === 'application/ld+json')
+      .map((s) => s.textContent ?? ''),
+  );
+  const siteName = firstMeta(meta, SITE_NAME_KEYS) ?? ld?.publisher ?? null;
+  const url = canonicalUrl(all('link'), meta, ld, pageUrl);
   return {
     url,
-    title,
+    title: titleOf(byTag, meta, ld, siteName),
     outlet: siteName?.replace(/^@/, '') ?? outletFromUrl(url ?? pageUrl),
-    byline: ld?.author ?? firstMeta(meta, ['author', 'article:author', 'byl', 'parsely-author', 'dc.creator', 'sailthru.author']) ?? bylineFromMarkup(byTag),
-    published: date(ld?.published) ?? date(firstMeta(meta, PUBLISHED_KEYS)) ?? timeElement(all('time')) ?? dateFromUrl(url ?? pageUrl),
-    updated: date(ld?.modified) ?? date(firstMeta(meta, ['article:modified_time', 'og:updated_time', 'dateModified', 'last-modified'])),
+    byline: ld?.author ?? firstMeta(meta, AUTHOR_KEYS) ?? bylineFromMarkup(byTag),
+    published:
+      date(ld?.published) ??
+      date(firstMeta(meta, PUBLISHED_KEYS)) ??
+      timeElement(all('time')) ??
+      dateFromUrl(url ?? pageUrl),
+    updated: date(ld?.modified) ?? date(firstMeta(meta, MODIFIED_KEYS)),
     language:
       normaliseLanguageTag(doc.documentElement?.getAttribute('lang')) ??
-      normaliseLanguageTag(firstMeta(meta, ['og:locale', 'content-language', 'language', 'dc.language'])) ??
+      normaliseLanguageTag(firstMeta(meta, LANGUAGE_KEYS)) ??
       normaliseLanguageTag(ld?.language),
     leadImage: leadImage(meta, ld?.image ?? null, pageUrl),
   };
 }
 
+const SITE_NAME_KEYS = ['og:site_name', 'application-name', 'twitter:site'];
+const AUTHOR_KEYS = [
+  'author',
+  'article:author',
+  'byl',
+  'parsely-author',
+  'dc.creator',
+  'sailthru.author',
+];
+const MODIFIED_KEYS = ['article:modified_time', 'og:updated_time', 'datemodified', 'last-modified'];
+const LANGUAGE_KEYS = ['og:locale', 'content-language', 'language', 'dc.language'];
+
+function canonicalUrl(
+  links: El[],
+  meta: MetaMap,
+  ld: JsonLdArticle | null,
+  pageUrl: string,
+): string | null {
+  const canonical =
+    links.find((l) => l.getAttribute('rel')?.toLowerCase() === 'canonical')?.getAttribute('href') ??
+    null;
+  return (
+    safeUrl(canonical, pageUrl) ??
+    safeUrl(firstMeta(meta, ['og:url']), pageUrl) ??
+    safeUrl(ld?.url ?? null, pageUrl) ??
+    safeUrl(pageUrl, null)
+  );
+}
+
+function titleOf(
+  byTag: Map<string, El[]>,
+  meta: MetaMap,
+  ld: JsonLdArticle | null,
+  siteName: string | null,
+): string | null {
+  const h1 = text(byTag.get('h1')?.[0] ?? null);
+  return (
+    cleanTitle(ld?.headline ?? null, siteName) ??
+    cleanTitle(firstMeta(meta, ['og:title', 'twitter:title']), siteName) ??
+    (h1 && h1.length > 3 ? h1 : null) ??
+    cleanTitle(text(byTag.get('title')?.[0] ?? null), siteName)
+  );
+}
+
 const PUBLISHED_KEYS = [
-  'article:published_time', 'og:published_time', 'datepublished', 'date', 'pubdate', 'publish-date', 'publishdate',
-  'parsely-pub-date', 'dc.date', 'dc.date.issued', 'sailthru.date', 'article.published', 'published_time',
+  'article:published_time',
+  'og:published_time',
+  'datepublished',
+  'date',
+  'pubdate',
+  'publish-date',
+  'publishdate',
+  'parsely-pub-date',
+  'dc.date',
+  'dc.date.issued',
+  'sailthru.date',
+  'article.published',
+  'published_time',
 ];
 
 function text(el: El | null): string | null {
@@ -93,12 +147,16 @@ function timeElement(times: El[]): string | null {
 function bylineFromMarkup(byTag: Map<string, El[]>): string | null {
   let el: El | undefined;
   for (const list of byTag.values()) {
-    el = list.find((e) => e.getAttribute('rel') === 'author' || e.getAttribute('itemprop') === 'author');
+    el = list.find(
+      (e) => e.getAttribute('rel') === 'author' || e.getAttribute('itemprop') === 'author',
+    );
     if (el) break;
   }
   if (!el) {
     for (const list of byTag.values()) {
-      el = list.find((e) => /(^|\s)(byline\S*|author|author-name)(\s|$)|byline/i.test(e.getAttribute('class') ?? ''));
+      el = list.find((e) =>
+        /(^|\s)(byline\S*|author|author-name)(\s|$)|byline/i.test(e.getAttribute('class') ?? ''),
+      );
       if (el) break;
     }
   }
@@ -118,8 +176,15 @@ function indexByTag(root: El | null): Map<string, El[]> {
   return map;
 }
 
-function leadImage(meta: Map<string, string>, ldImage: string | null, pageUrl: string): ImageInfo | null {
-  const src = safeUrl(firstMeta(meta, ['og:image', 'og:image:url', 'twitter:image']) ?? ldImage, pageUrl);
+function leadImage(
+  meta: Map<string, string>,
+  ldImage: string | null,
+  pageUrl: string,
+): ImageInfo | null {
+  const src = safeUrl(
+    firstMeta(meta, ['og:image', 'og:image:url', 'twitter:image']) ?? ldImage,
+    pageUrl,
+  );
   if (!src) return null;
   return { src, caption: firstMeta(meta, ['og:image:alt', 'twitter:image:alt']), credit: null };
 }

@@ -18,7 +18,10 @@ export function cleanTitle(raw: string | null, siteName: string | null): string 
   if (parts.length < 2) return title;
   const last = parts[parts.length - 1]!;
   if (words(last) <= MAX_SITE_NAME_WORDS && words(parts.slice(0, -1).join(' ')) > words(last)) {
-    return title.slice(0, title.length - last.length).replace(/\s+[|\-–—:·•»]\s*$/, '').trim();
+    return title
+      .slice(0, title.length - last.length)
+      .replace(/\s+[|\-–—:·•»]\s*$/, '')
+      .trim();
   }
   return title;
 }

@@ -26,16 +26,19 @@ const RELATED_MARKER =
   /^(related (articles|stories|news|content|coverage|posts|reads)|more (stories|news|articles|from [\w' ]{1,30})|you (may|might) (also )?like|recommended( for you| stories)?|read next|what to read next|trending( now)?|most (read|popular))\s*:?$/i;
 
 /** "PHOTO: REUTERS", "Photo: AFP", "Image: Getty Images", "FILE PHOTO: ...". */
-const PHOTO_CREDIT = /^(?:file\s+)?(?:photo|photos|photograph|picture|image|images|pic|credit|photo credit)s?\s*[:：|]\s*(.{1,80})$/i;
+const PHOTO_CREDIT =
+  /^(?:file\s+)?(?:photo|photos|photograph|picture|image|images|pic|credit|photo credit)s?\s*[:：|]\s*(.{1,80})$/i;
 
 /** Boilerplate that only ever appears in agency photo captions. */
 const CAPTION_BOILERPLATE =
   /\b(ATTENTION EDITORS|THIS IMAGE HAS BEEN SUPPLIED BY A THIRD PARTY|MUST NOT OBSCURE LOGO|TPX IMAGES OF THE DAY|NO RESALES|NO ARCHIVES|MANDATORY CREDIT|EDITORIAL USE ONLY)\b/;
 
 /** Photographer / agency credit inside a caption: "... via REUTERS", "(Photo by X/AFP)". */
-const CAPTION_CREDIT = /\b(?:via|by)\s+(REUTERS|AFP|AP|Getty Images|EPA|Bloomberg)\b|\/(REUTERS|AFP|AP|EPA|Getty Images)\b/;
+const CAPTION_CREDIT =
+  /\b(?:via|by)\s+(REUTERS|AFP|AP|Getty Images|EPA|Bloomberg)\b|\/(REUTERS|AFP|AP|EPA|Getty Images)\b/;
 
-export type LineClass = 'blank' | 'clutter' | 'related-marker' | 'photo-credit' | 'caption' | 'text';
+export type LineClass =
+  'blank' | 'clutter' | 'related-marker' | 'photo-credit' | 'caption' | 'text';
 
 export function classifyLine(line: string): LineClass {
   if (line === '') return 'blank';

@@ -29,12 +29,19 @@ export function extractText(text: string, page: Page, encoding: string): Extract
   const main = marker < 0 ? lines : lines.slice(0, marker);
   const titleAt = main.findIndex((l) => l.cls !== 'blank');
   const first = main[titleAt];
-  const title = first && first.cls === 'text' && first.text.length <= MAX_TITLE_CHARS && !/[.:]$/.test(first.text) ? first.text : null;
+  const title =
+    first &&
+    first.cls === 'text' &&
+    first.text.length <= MAX_TITLE_CHARS &&
+    !/[.:]$/.test(first.text)
+      ? first.text
+      : null;
   const rest = title ? main.slice(titleAt + 1) : main;
   const images = collectImages(rest);
   let paragraphs = trimWidgets(dropDuplicates(rest)).map((l) => l.text);
   const bodyChars = paragraphs.reduce((n, p) => n + p.length, 0);
-  if (bodyChars < MIN_BODY_CHARS) return { kind: 'not-article', reason: 'extract: no article text in the dump', encoding };
+  if (bodyChars < MIN_BODY_CHARS)
+    return { kind: 'not-article', reason: 'extract: no article text in the dump', encoding };
 
   let dateline: string | null = null;
   let credit: string | null = null;
@@ -46,7 +53,14 @@ export function extractText(text: string, page: Page, encoding: string): Extract
     paragraphs = [...paragraphs.slice(0, -1), signOff.rest].filter((p) => p !== '');
   }
   const language = detectLanguage(paragraphs.join(' '));
-  const related = marker < 0 ? [] : segmentRelated(lines.slice(marker + 1).map((l) => l.text), page.fetchedAt, language);
+  const related =
+    marker < 0
+      ? []
+      : segmentRelated(
+          lines.slice(marker + 1).map((l) => l.text),
+          page.fetchedAt,
+          language,
+        );
   const article = makeArticle({ title, dateline, credit, language, images, paragraphs });
   return { kind: 'article', article, related, encoding };
 }
@@ -82,7 +96,9 @@ function dropDuplicates(lines: Line[]): Line[] {
   texts.forEach((l, i) => {
     if (l.cls !== 'text') return;
     const repeated = (count.get(l.text) ?? 0) > 1;
-    const nearPhoto = [texts[i - 1], texts[i + 1]].some((n) => n?.cls === 'photo-credit' || n?.cls === 'caption');
+    const nearPhoto = [texts[i - 1], texts[i + 1]].some(
+      (n) => n?.cls === 'photo-credit' || n?.cls === 'caption',
+    );
     if (repeated && nearPhoto) {
       count.set(l.text, count.get(l.text)! - 1);
       return;

@@ -12,7 +12,11 @@ import { classifyLine } from './clutter.js';
  *  outlet names we know, "The Times of India | Economic Times", are under 40.) */
 const MAX_OUTLET_CHARS = 60;
 
-export function segmentRelated(lines: string[], fetchedAt: Date, language: string | null): Article[] {
+export function segmentRelated(
+  lines: string[],
+  fetchedAt: Date,
+  language: string | null,
+): Article[] {
   const nonBlank = lines.filter((l) => l !== '' && classifyLine(l) !== 'clutter');
   const starts: number[] = [];
   for (let i = 1; i < nonBlank.length; i++) {
@@ -20,7 +24,11 @@ export function segmentRelated(lines: string[], fetchedAt: Date, language: strin
   }
   const items: Article[] = [];
   for (let k = 0; k < starts.length; k++) {
-    const item = parseItem(nonBlank.slice(starts[k], starts[k + 1] ?? nonBlank.length), fetchedAt, language);
+    const item = parseItem(
+      nonBlank.slice(starts[k], starts[k + 1] ?? nonBlank.length),
+      fetchedAt,
+      language,
+    );
     if (item) items.push(item);
   }
   return items;
