@@ -1,0 +1,98 @@
+// Copy-detection speed and memory: fingerprint + LSH candidate lookup + verification (one
+// FamilyIndex.assign) for generated 500-word articles, with 10k, 100k and 1M articles already
+// indexed. Reports articles/s on a query batch (half new texts, half edited copies of indexed
+// ones) and index bytes per article (V8 heap used + array buffers, after GC, over the count).
+// Reference: datasketch MinHash LSH does ~470 articles/s at 100k and ~9 KB per article.
+// Run: node --expose-gc --import tsx bench/families/bench.ts [sizes, e.g. 10000,100000]
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { FamilyIndex } from '../../src/families/index.js';
+import { fingerprint } from '../../src/fingerprint/index.js';
+import { formatTable } from '../report.js';
+import type { Report } from '../report.js';
+import { syntheticArticle, syntheticCopy } from './synthetic-text.js';
+
+const SIZES = [10_000, 100_000, 1_000_000];
+const QUERIES = 4_000;
+/** Every tenth indexed article is a copy of an earlier one, so families exist in the index. */
+const COPY_EVERY = 10;
+
+interface SizeResult {
+  indexed: number;
+  perSecond: number;
+  bytesPerArticle: number;
+  buildPerSecond: number;
+  copiesFound: number;
+}
+
+function heapBytes(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+}
+
+function member(id: string, text: { title: string; paragraphs: string[] }) {
+  return { id, fingerprint: fingerprint(text), credit: null, published: null, wordCount: 500 };
+}
+
+export function measure(size: number): SizeResult {
+  const before = heapBytes();
+  const index = new FamilyIndex();
+  const buildStart = performance.now();
+  for (let i = 0; i < size; i++) {
+    const text = i % COPY_EVERY === COPY_EVERY - 1 ? syntheticCopy(i - 5, 0) : syntheticArticle(i);
+    index.assign(member(`a${i}`, text));
+  }
+  const buildSeconds = (performance.now() - buildStart) / 1000;
+  const bytes = heapBytes() - before;
+  // Queries: generated before timing, so the clock sees only fingerprint + assign.
+  const queries = Array.from({ length: QUERIES }, (_, q) =>
+    q % 2 === 0 ? syntheticArticle(size + q) : syntheticCopy(Math.floor((q * 7919) % size), 1),
+  );
+  let copiesFound = 0;
+  const start = performance.now();
+  for (let q = 0; q < queries.length; q++) {
+    const result = index.assign(member(`q${q}`, queries[q]!));
+    if (result.matches.length > 0) copiesFound++;
+  }
+  const seconds = (performance.now() - start) / 1000;
+  return {
+    indexed: size,
+    perSecond: QUERIES / seconds,
+    bytesPerArticle: bytes / size,
+    buildPerSecond: size / buildSeconds,
+    copiesFound: copiesFound / (QUERIES / 2),
+  };
+}
+
+interface Baseline {
+  floors: { perSecondAt1M: number; maxBytesPerArticle: number; maxCostGrowth: number };
+}
+
+export async function run(_sharedDir: string, sizes = SIZES): Promise<Report> {
+  const results = sizes.map(measure);
+  const baseline = JSON.parse(readFileSync(new URL('./bench-baseline.json', import.meta.url), 'utf8')) as Baseline;
+  const first = results[0]!;
+  const last = results[results.length - 1]!;
+  const growth = first.perSecond / last.perSecond;
+  const failures: string[] = [];
+  if (last.indexed >= 1_000_000 && last.perSecond < baseline.floors.perSecondAt1M) failures.push(`articles/s at 1M ${last.perSecond.toFixed(0)} < ${baseline.floors.perSecondAt1M}`);
+  if (results.some((r) => r.bytesPerArticle > baseline.floors.maxBytesPerArticle)) failures.push(`bytes per article above ${baseline.floors.maxBytesPerArticle}`);
+  if (growth > baseline.floors.maxCostGrowth) failures.push(`cost growth ${growth.toFixed(2)}x > ${baseline.floors.maxCostGrowth}x`);
+  const table = [
+    formatTable(
+      ['indexed', 'articles/s', 'bytes/article', 'build articles/s', 'copies found'],
+      results.map((r) => [r.indexed, Math.round(r.perSecond), Math.round(r.bytesPerArticle), Math.round(r.buildPerSecond), r.copiesFound]),
+    ),
+    `cost growth ${first.indexed} -> ${last.indexed}: ${growth.toFixed(2)}x`,
+    ...failures.map((f) => `FLOOR NOT MET: ${f}`),
+  ].join('\n');
+  return { name: 'families-speed', table, summary: { results, costGrowth: growth }, ok: failures.length === 0 };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const sizes = process.argv[2]?.split(',').map(Number) ?? SIZES;
+  const report = await run('', sizes);
+  console.log(report.table);
+  process.exitCode = report.ok ? 0 : 1;
+}

@@ -1,0 +1,38 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { normalisedWords, normaliseText } from './normalise.js';
+import { scanWords, wordHashes } from './scan.js';
+
+const SAMPLES = [
+  'The U.S. and NATO agreed on Tuesday.',
+  '\u201cWe won\u2019t,\u201d she said \u2014 twice, about 1,200 people.',
+  'Trump\u2019s aides met the E.U.\u2019s envoy at 3.5 p.m.',
+  'Caf\u00e9 owners in M\u00fcnchen paid \uff11,200 euros for \ufb01sh.',
+  'Plan B.The end.  ...  -- 12,5000 and 1,000,000',
+  'emoji \ud83d\ude00 between words, and \ud835\udc00 math letters',
+];
+
+describe('scanWords', () => {
+  it('finds the same words as normaliseText', () => {
+    for (const text of SAMPLES) {
+      const scanned: number[] = [];
+      const count = scanWords(text, scanned);
+      const expected = normalisedWords(normaliseText(text));
+      assert.equal(count, expected.length, text);
+      assert.deepEqual(scanned, expected.flatMap(wordHashes), text);
+    }
+  });
+
+  it('gives equal words equal hashes and different words different ones', () => {
+    const a: number[] = [];
+    const b: number[] = [];
+    scanWords('U.S. NATO us nato', a);
+    scanWords('US Nato', b);
+    assert.deepEqual(a.slice(0, 4), b);
+    assert.deepEqual(a.slice(4), b);
+    const c: number[] = [];
+    scanWords('nato natos', c);
+    assert.notEqual(c[0], c[2]);
+    assert.notEqual(c[1], c[3]);
+  });
+});

@@ -1,0 +1,156 @@
+// The hot path of normalisation: one pass over a paragraph that yields the hashes of its
+// normalised words without building the normalised string. Same rules as normaliseText
+// (normalise.ts), which stays the readable reference; scan.test.ts checks that they agree.
+// NFKC runs only when the text has non-ASCII characters; lower-casing is V8's native one.
+
+const FNV_PRIME = 0x01000193;
+const SECOND_PRIME = 0x5bd1e995;
+const OFFSET_A = 0x811c9dc5;
+const OFFSET_B = 0x9747b28c;
+
+const LETTER = 1;
+const NUMBER = 2;
+const OTHER = 3;
+/** Character classes of the Basic Multilingual Plane, filled lazily (0 = not yet known). */
+const classes = new Uint8Array(65536);
+const IS_LETTER = /\p{L}/u;
+const IS_NUMBER = /\p{N}/u;
+const NON_ASCII = /[^\x00-\x7f]/;
+const APOSTROPHES = new Set(["'", '\u2018', '\u2019', '\u201a', '\u201b', '\u2032', '\u02bc', '`', '\u00b4'].map((c) => c.charCodeAt(0)));
+
+const ASCII_CLASSES = new Uint8Array(128).map((_, code) =>
+  (code >= 97 && code <= 122) || (code >= 65 && code <= 90) ? LETTER : code >= 48 && code <= 57 ? NUMBER : OTHER,
+);
+
+function classOf(code: number): number {
+  let c = classes[code]!;
+  if (c === 0) {
+    const ch = String.fromCharCode(code);
+    c = IS_LETTER.test(ch) ? LETTER : IS_NUMBER.test(ch) ? NUMBER : OTHER;
+    classes[code] = c;
+  }
+  return c;
+}
+
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
+/**
+ * Appends two independent 32-bit hashes of every normalised word of `text` to `out` (as pairs:
+ * out[2k], out[2k+1]). Returns the number of words found. One flat loop without closures: the
+ * running hashes stay in registers (captured variables would live in a heap context).
+ */
+export function scanWords(input: string, out: number[]): number {
+  const text = (NON_ASCII.test(input) ? input.normalize('NFKC') : input).toLowerCase();
+  const n = text.length;
+  let words = 0;
+  let a = OFFSET_A;
+  let b = OFFSET_B;
+  let length = 0;
+  let prevWord = false;
+  let i = 0;
+  while (i < n) {
+    const code = text.charCodeAt(i);
+    let cls: number;
+    let w = 1;
+    if (code < 128) cls = ASCII_CLASSES[code]!;
+    else if (code < 0xd800 || code > 0xdbff || i + 1 >= n) cls = classOf(code);
+    else {
+      w = 2;
+      const pair = text.slice(i, i + 2);
+      cls = IS_LETTER.test(pair) ? LETTER : IS_NUMBER.test(pair) ? NUMBER : OTHER;
+    }
+    if (cls !== OTHER) {
+      let end = i + w;
+      let step = 1;
+      if (!prevWord && cls === LETTER && w === 1) {
+        const abbreviationEnd = dottedAbbreviationEnd(text, i);
+        if (abbreviationEnd > i) {
+          end = abbreviationEnd;
+          step = 2; // letters only, the dots are dropped
+        }
+      }
+      for (let k = i; k < end; k += step) {
+        const c = text.charCodeAt(k);
+        a = Math.imul(a ^ c, FNV_PRIME);
+        b = Math.imul(b ^ c, SECOND_PRIME);
+        length++;
+      }
+      prevWord = true;
+      i = end;
+      continue;
+    }
+    // An apostrophe inside a word is dropped (trump's -> trumps); a thousands comma too.
+    if (prevWord && i + 1 < n && APOSTROPHES.has(code) && letterAt(text, i + 1)) {
+      i++;
+      continue;
+    }
+    if (code === 44 && i > 0 && isDigit(text.charCodeAt(i - 1)) && isDigitGroup(text, i + 1)) {
+      i++;
+      continue;
+    }
+    if (length > 0) {
+      out.push(fmix(a ^ length), fmix(b ^ length));
+      words++;
+      a = OFFSET_A;
+      b = OFFSET_B;
+      length = 0;
+    }
+    prevWord = false;
+    i += w;
+  }
+  if (length > 0) {
+    out.push(fmix(a ^ length), fmix(b ^ length));
+    words++;
+  }
+  return words;
+}
+
+function letterAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 128) return ASCII_CLASSES[code] === LETTER;
+  if (code < 0xd800 || code > 0xdbff) return classOf(code) === LETTER;
+  return IS_LETTER.test(text.slice(i, i + 2));
+}
+
+/** The two hashes scanWords gives an already normalised word (for tests and tools). */
+export function wordHashes(word: string): [number, number] {
+  let a = OFFSET_A;
+  let b = OFFSET_B;
+  for (let i = 0; i < word.length; i++) {
+    a = Math.imul(a ^ word.charCodeAt(i), FNV_PRIME);
+    b = Math.imul(b ^ word.charCodeAt(i), SECOND_PRIME);
+  }
+  return [fmix(a ^ word.length), fmix(b ^ word.length)];
+}
+
+/** End of "u.s."-style letters-and-dots starting at i (two units or more), else i. */
+function dottedAbbreviationEnd(text: string, i: number): number {
+  let j = i;
+  let units = 0;
+  while (j + 1 < text.length && text.charCodeAt(j + 1) === 46 && classOf(text.charCodeAt(j)) === LETTER) {
+    const code = text.charCodeAt(j);
+    if (code >= 0xd800 && code <= 0xdfff) break;
+    j += 2;
+    units++;
+  }
+  return units >= 2 ? j : i;
+}
+
+function isDigitGroup(text: string, i: number): boolean {
+  return (
+    isDigit(text.charCodeAt(i)) &&
+    isDigit(text.charCodeAt(i + 1)) &&
+    isDigit(text.charCodeAt(i + 2)) &&
+    !isDigit(text.charCodeAt(i + 3))
+  );
+}
+
+function fmix(value: number): number {
+  let h = value | 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
