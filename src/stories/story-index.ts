@@ -4,38 +4,35 @@
 import type { StoryAssignment, StoryDoc } from './index.js';
 import { DEFAULT_WEIGHTS, extractFeatures, type FeatureWeights } from './features.js';
 import { TermStats } from './term-stats.js';
-import {
-  cosine,
-  makeQuery,
-  type ChannelSimilarity,
-  sublinear,
-  topTerms,
-  type Query,
-  type Vector,
-} from './vectors.js';
+import { sublinear, type ChannelSimilarity, type Vector } from './vectors.js';
+import { Query } from './query.js';
 import { Story } from './story.js';
 
 /**
- * Similarity (IDF-weighted cosine, 0-1) above which an article joins a story. Calibrated on the
- * ECB+ training topics with bench/clustering/eval.ts (the B-cubed F1 plateau); tune together
- * with the feature weights in features.ts and MEMBER_LINK_WEIGHT.
+ * Similarity (blended IDF-weighted cosine, 0-1) above which an article joins a story.
+ * Calibrated with bench/clustering/tune.ts on the ECB+ training topics (B-cubed F1 plateau at
+ * 0.22-0.26); tune together with MEMBER_LINK_WEIGHT, ENTITY_SHARE and the weights in features.ts.
  */
 export const STORY_JOIN_SIMILARITY = 0.25;
 
 /**
  * How much the best single member counts against the centroid (0-1). Two reports of one event
  * can share little with the story as a whole yet match one earlier report closely (a nearest-
- * member, single-link-like join, as the centroid alone blurs lookalike events together).
+ * member, single-link-like join). Calibrated with STORY_JOIN_SIMILARITY (0.7-1 all within 0.005).
  */
 export const MEMBER_LINK_WEIGHT = 0.85;
 
 /**
  * Share (0-1) of the entity channel (names, numbers, topics) in the similarity, the rest being
  * the word channel. Two incidents of one kind share their words but not their names.
+ * Calibrated with STORY_JOIN_SIMILARITY (0.3-0.7 within 0.01 on ECB+ train).
  */
 export const ENTITY_SHARE = 0.5;
 
-/** A story that has not been updated for this long (ms) takes no new articles: 3 days. */
+/**
+ * A story not updated for this long (ms) takes no new articles: 3 days, so a revival of an old
+ * topic weeks later opens a new story. Not calibrated (ECB+ has no times): a news-cycle guess.
+ */
 export const STORY_IDLE_MS = 3 * 24 * 3600 * 1000;
 
 /** The query's strongest terms (by TF-IDF) used to look up candidate stories. */
@@ -45,10 +42,10 @@ export const QUERY_TERMS = 24;
  * A term held by more open stories than this is too common to find candidates with (it would
  * cost a walk over a long posting list for nothing): it still counts in the similarity.
  */
-export const MAX_POSTINGS = 1500;
+export const MAX_POSTINGS = 400;
 
 /** Stories compared in full per article, the best by summed shared-term weight. */
-export const MAX_CANDIDATES = 24;
+export const MAX_CANDIDATES = 12;
 
 /** Idle stories are evicted every this many assignments, bounding memory. */
 const EVICT_EVERY = 1000;
@@ -71,8 +68,9 @@ export const DEFAULT_STORY_OPTIONS: Readonly<StoryIndexOptions> = Object.freeze(
 export class StoryIndex {
   private readonly options: StoryIndexOptions;
   private readonly stats = new TermStats();
+  private readonly query = new Query(this.stats);
   private readonly stories = new Map<string, Story>();
-  private readonly postings = new Map<string, Set<Story>>();
+  private readonly postings = new Map<number, Set<Story>>();
   private readonly storyOfFamily = new Map<string, Story>();
   private readonly storyOfDoc = new Map<string, Story>();
   private latestMs = Number.NEGATIVE_INFINITY;
@@ -94,13 +92,11 @@ export class StoryIndex {
     const existing = this.storyOfDoc.get(doc.id);
     if (existing) return { storyId: existing.id, isNew: false, score: 1, mergedStories: [] };
     const timeMs = publishedMs(doc.published) ?? now.getTime();
-    const vector = sublinear(extractFeatures(doc, this.options.weights));
-    this.stats.add(vector.keys());
-    const query = makeQuery(vector, this.stats);
+    const vector = sublinear(extractFeatures(doc, this.options.weights), this.stats);
+    this.stats.add(vector.ids);
+    this.query.load(vector);
     const family = this.storyOfFamily.get(doc.familyId);
-    const [story, score] = family
-      ? [family, this.similarity(query, family)]
-      : this.bestStory(query, timeMs);
+    const [story, score] = family ? [family, this.similarity(family)] : this.bestStory(timeMs);
     const chosen = story && (family || score >= this.options.joinSimilarity) ? story : undefined;
     const target = chosen ?? this.open(`s${doc.id}`, timeMs);
     this.join(target, doc, vector, timeMs);
@@ -113,28 +109,28 @@ export class StoryIndex {
     const story = this.storyOfDoc.get(docId);
     if (!story) return false;
     this.storyOfDoc.delete(docId);
-    for (const term of story.removeMember(docId)) this.unpost(term, story);
+    story.removeMember(docId);
     if (story.size === 0) this.drop(story);
+    else this.repost(story);
     return true;
   }
 
-  private bestStory(query: Query, timeMs: number): [Story | undefined, number] {
+  private bestStory(timeMs: number): [Story | undefined, number] {
     let best: Story | undefined;
     let bestScore = 0;
-    for (const story of this.candidates(query)) {
+    for (const story of this.candidates()) {
       if (!story.isOpenAt(timeMs, STORY_IDLE_MS)) continue;
-      const score = this.similarity(query, story);
+      const score = this.similarity(story);
       if (score > bestScore || (score === bestScore && best && story.id < best.id))
         [best, bestScore] = [story, score];
     }
     return [best, bestScore];
   }
 
-  private candidates(query: Query): Story[] {
-    const ranked = [...query.weights].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  private candidates(): Story[] {
     const votes = new Map<Story, number>();
     let used = 0;
-    for (const [term, weight] of ranked) {
+    for (const [term, weight] of this.query.rankedTerms()) {
       if (used >= QUERY_TERMS) break;
       const holders = this.postings.get(term);
       if (!holders || holders.size > MAX_POSTINGS) continue;
@@ -147,23 +143,26 @@ export class StoryIndex {
       .map(([story]) => story);
   }
 
-  private similarity(query: Query, story: Story): number {
-    const idf = (t: string) => this.stats.idf(t);
-    const docs = this.stats.documentCount;
-    const central = this.blend(cosine(query, story.centroid, story.centroidNorm(idf, docs)), query);
+  private similarity(story: Story): number {
+    const central = this.blend(
+      this.query.cosine(story.centroid.vector, story.centroid.normsAt(this.stats)),
+    );
     let nearest = 0;
-    for (const member of story.members) {
-      nearest = Math.max(
-        nearest,
-        this.blend(cosine(query, member.vector, member.norm(idf, docs)), query),
-      );
+    // A one-article story's centroid is that article: its member adds nothing.
+    if (story.members.length > 1) {
+      for (const member of story.members) {
+        nearest = Math.max(
+          nearest,
+          this.blend(this.query.cosine(member.vector, member.normsAt(this.stats))),
+        );
+      }
     }
     return Math.max(central, this.options.memberLinkWeight * nearest);
   }
 
   /** Words and entities blended; an article naming nobody is judged on its words alone. */
-  private blend(sim: ChannelSimilarity, query: Query): number {
-    if (query.norms.entities === 0) return sim.words;
+  private blend(sim: ChannelSimilarity): number {
+    if (this.query.norms.entities === 0) return sim.words;
     const share = this.options.entityShare;
     return (1 - share) * sim.words + share * sim.entities;
   }
@@ -175,23 +174,24 @@ export class StoryIndex {
   }
 
   private join(story: Story, doc: StoryDoc, vector: Vector, timeMs: number): void {
-    const idf = (t: string) => this.stats.idf(t);
-    const { added, dropped } = story.addMember(
-      doc.id,
-      topTerms(vector, Story.MEMBER_TERMS, idf),
-      vector,
-      timeMs,
-      idf,
-    );
-    for (const term of added) {
+    story.addMember(doc.id, vector, timeMs, this.stats);
+    this.repost(story);
+    story.families.add(doc.familyId);
+    this.storyOfFamily.set(doc.familyId, story);
+    this.storyOfDoc.set(doc.id, story);
+  }
+
+  /** Re-posts a story under its current strongest terms. */
+  private repost(story: Story): void {
+    const next = story.postingTerms(this.stats);
+    const keep = new Set(next);
+    for (const term of story.posted) if (!keep.has(term)) this.unpost(term, story);
+    for (const term of next) {
       let holders = this.postings.get(term);
       if (!holders) this.postings.set(term, (holders = new Set()));
       holders.add(story);
     }
-    for (const term of dropped) this.unpost(term, story);
-    story.families.add(doc.familyId);
-    this.storyOfFamily.set(doc.familyId, story);
-    this.storyOfDoc.set(doc.id, story);
+    story.posted = next;
   }
 
   private afterAssign(timeMs: number): void {
@@ -206,14 +206,14 @@ export class StoryIndex {
 
   private drop(story: Story): void {
     this.stories.delete(story.id);
-    for (const term of story.centroid.keys()) this.unpost(term, story);
+    for (const term of story.posted) this.unpost(term, story);
     for (const family of story.families)
       if (this.storyOfFamily.get(family) === story) this.storyOfFamily.delete(family);
     for (const docId of story.docIds)
       if (this.storyOfDoc.get(docId) === story) this.storyOfDoc.delete(docId);
   }
 
-  private unpost(term: string, story: Story): void {
+  private unpost(term: number, story: Story): void {
     const holders = this.postings.get(term);
     if (!holders) return;
     holders.delete(story);

@@ -1,37 +1,45 @@
 // One open story: a centroid of its articles' terms, a sample of member vectors for nearest-
-// member matching, and its time span.
-import type { Vector } from './vectors.js';
-import { topTerms, weightedNorms, type Norms } from './vectors.js';
+// member matching, the terms it is findable by, and its time span.
+import type { TermStats } from './term-stats.js';
+import {
+  combine,
+  EMPTY_VECTOR,
+  topTerms,
+  weightedNorms,
+  type Norms,
+  type Vector,
+} from './vectors.js';
 
 /**
  * Cached IDF-weighted norms are recomputed once the stream has grown by this fraction since
- * they were computed: IDF drifts slowly, and recomputing every time costs a pass over the vector.
+ * they were computed. IDF drifts slowly (all values move by about ln(1.1) ~ 0.1 per 10%
+ * growth, and the cosine ratio cancels most of it); recomputing on every comparison cost more
+ * than half of the assignment time in bench/clustering/bench.ts.
  */
-const NORM_REFRESH_GROWTH = 0.05;
+const NORM_REFRESH_GROWTH = 0.1;
 
-function cachedNorm(): (v: Vector, idf: (t: string) => number, docs: number) => Norms {
-  let norm: Norms = { words: 0, entities: 0 };
-  let stamp = -1;
-  let size = -1;
-  return (v, idf, docs) => {
-    if (stamp < 0 || size !== v.size || docs > stamp * (1 + NORM_REFRESH_GROWTH)) {
-      norm = weightedNorms(v, idf);
-      stamp = docs;
-      size = v.size;
-    }
-    return norm;
-  };
-}
+/** A vector with its IDF-weighted norms, cached until the stream has grown. */
+export class NormedVector {
+  private norms: Norms | null = null;
+  private stamp = 0;
 
-export class Member {
-  private readonly normOf = cachedNorm();
   constructor(
     readonly id: string,
-    readonly vector: Vector,
+    public vector: Vector,
   ) {}
 
-  norm(idf: (t: string) => number, docs: number): Norms {
-    return this.normOf(this.vector, idf, docs);
+  normsAt(stats: TermStats): Norms {
+    const docs = stats.documentCount;
+    if (!this.norms || docs > this.stamp * (1 + NORM_REFRESH_GROWTH)) {
+      this.norms = weightedNorms(this.vector, stats);
+      this.stamp = docs;
+    }
+    return this.norms;
+  }
+
+  replace(vector: Vector): void {
+    this.vector = vector;
+    this.norms = null;
   }
 }
 
@@ -42,13 +50,15 @@ export class Story {
   static readonly MEMBER_SAMPLE = 12;
   /** The centroid is pruned back to this many terms once it holds twice as many. */
   static readonly CENTROID_TERMS = 300;
+  /** Terms a story is findable by in the inverted index: its strongest centroid terms. */
+  static readonly POSTED_TERMS = 32;
 
-  readonly centroid: Vector = new Map();
-  readonly members: Member[] = [];
+  readonly centroid: NormedVector;
+  readonly members: NormedVector[] = [];
   readonly families = new Set<string>();
   readonly docIds = new Set<string>();
-  private normOf = cachedNorm();
-  private dirty = false;
+  /** Term ids currently posted for this story in the index's inverted index. */
+  posted: Uint32Array = new Uint32Array(0);
   firstMs: number;
   lastMs: number;
 
@@ -56,6 +66,7 @@ export class Story {
     readonly id: string,
     timeMs: number,
   ) {
+    this.centroid = new NormedVector(id, EMPTY_VECTOR);
     this.firstMs = timeMs;
     this.lastMs = timeMs;
   }
@@ -69,66 +80,29 @@ export class Story {
     return timeMs <= this.lastMs + idleMs && timeMs >= this.firstMs - idleMs;
   }
 
-  centroidNorm(idf: (t: string) => number, docs: number): Norms {
-    if (this.dirty) {
-      this.normOf = cachedNorm();
-      this.dirty = false;
-    }
-    return this.normOf(this.centroid, idf, docs);
-  }
-
-  /** Adds an article; returns the centroid terms that appeared and those pruned away. */
-  addMember(
-    docId: string,
-    memberVector: Vector,
-    fullVector: Vector,
-    timeMs: number,
-    idf: (t: string) => number,
-  ): { added: string[]; dropped: string[] } {
-    const added: string[] = [];
-    for (const [term, x] of fullVector) {
-      const before = this.centroid.get(term);
-      if (before === undefined) added.push(term);
-      this.centroid.set(term, (before ?? 0) + x);
-    }
-    const dropped = this.prune(idf);
+  addMember(docId: string, vector: Vector, timeMs: number, stats: TermStats): void {
+    let centroid = combine(this.centroid.vector, vector, 1);
+    if (centroid.ids.length > 2 * Story.CENTROID_TERMS)
+      centroid = topTerms(centroid, Story.CENTROID_TERMS, stats);
+    this.centroid.replace(centroid);
     this.docIds.add(docId);
-    this.members.push(new Member(docId, memberVector));
+    this.members.push(new NormedVector(docId, topTerms(vector, Story.MEMBER_TERMS, stats)));
     if (this.members.length > Story.MEMBER_SAMPLE) this.members.splice(1, 1);
     this.firstMs = Math.min(this.firstMs, timeMs);
     this.lastMs = Math.max(this.lastMs, timeMs);
-    this.dirty = true;
-    const fresh = new Set(added);
-    return {
-      added: added.filter((t) => this.centroid.has(t)),
-      dropped: dropped.filter((t) => !fresh.has(t)),
-    };
   }
 
-  /**
-   * Removes an article; its sampled vector (when still sampled) leaves the centroid. Returns
-   * the centroid terms that went with it.
-   */
-  removeMember(docId: string): string[] {
+  /** Removes an article; its sampled vector (when still sampled) leaves the centroid. */
+  removeMember(docId: string): void {
     this.docIds.delete(docId);
     const at = this.members.findIndex((m) => m.id === docId);
-    if (at < 0) return [];
-    const gone: string[] = [];
-    for (const [term, x] of this.members[at]!.vector) {
-      const left = (this.centroid.get(term) ?? 0) - x;
-      if (left > 1e-9) this.centroid.set(term, left);
-      else if (this.centroid.delete(term)) gone.push(term);
-    }
+    if (at < 0) return;
+    this.centroid.replace(combine(this.centroid.vector, this.members[at]!.vector, -1));
     this.members.splice(at, 1);
-    this.dirty = true;
-    return gone;
   }
 
-  private prune(idf: (t: string) => number): string[] {
-    if (this.centroid.size <= 2 * Story.CENTROID_TERMS) return [];
-    const kept = topTerms(this.centroid, Story.CENTROID_TERMS, idf);
-    const dropped = [...this.centroid.keys()].filter((t) => !kept.has(t));
-    for (const t of dropped) this.centroid.delete(t);
-    return dropped;
+  /** The term ids this story should be findable by now. */
+  postingTerms(stats: TermStats): Uint32Array {
+    return topTerms(this.centroid.vector, Story.POSTED_TERMS, stats).ids;
   }
 }
