@@ -1,7 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { diffCopy } from '../families/index.js';
+import { EDIT_KINDS, diffCopy, type CopyDiff, type EditKind } from '../families/index.js';
+import { summaryLine } from './pages/edits.js';
 import { openStore, type Store } from '../store/index.js';
 import { buildApp } from './app.js';
 import { assertInert } from './assert-inert.js';
@@ -78,6 +79,20 @@ describe('edit view', () => {
       /<tr class="equal">\n<td data-label="Original">Traffic resumed by noon\.<\/td>/,
     );
     assert.match(res.body, /the headline was rewritten/);
+  });
+
+  it('sums up the edits in one sentence', () => {
+    const counts = Object.fromEntries(EDIT_KINDS.map((k) => [k, 0])) as Record<EditKind, number>;
+    const diff = {
+      editedPercent: 12,
+      copyWords: 540,
+      counts: { ...counts, 'added-paragraph': 2, 'cut-paragraph': 1 },
+      title: { ops: [], rewritten: true },
+    };
+    assert.equal(
+      summaryLine({ diff: diff as unknown as CopyDiff }),
+      "12% of the copy's 540 words differ; 2 paragraphs added; 1 paragraph of the original cut; the headline was rewritten.",
+    );
   });
 
   it('answers 404 for an original and for an article without copies', async () => {

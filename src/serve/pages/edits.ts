@@ -57,13 +57,28 @@ function countsList(counts: Record<EditKind, number>): SafeHtml {
     : html`<ul class="tags" aria-label="Edits by kind">${items}</ul>`;
 }
 
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** "12% of the copy's 540 words differ; 2 paragraphs added; the headline was rewritten." */
+export function summaryLine({ diff }: Pick<CopyEdits, 'diff'>): string {
+  const parts = [`${diff.editedPercent}% of the copy's ${diff.copyWords} words differ`];
+  const added = diff.counts['added-paragraph'] ?? 0;
+  const cut = diff.counts['cut-paragraph'] ?? 0;
+  if (added > 0) parts.push(`${plural(added, 'paragraph')} added`);
+  if (cut > 0) parts.push(`${plural(cut, 'paragraph')} of the original cut`);
+  if (diff.title.rewritten) parts.push('the headline was rewritten');
+  return `${parts.join('; ')}.`;
+}
+
 export function editsPage(edits: CopyEdits, now: Date): SafeHtml {
   const { original, copy, diff } = edits;
   const added = diff.uniqueSentences;
   return html`<article>
 <h1>How ${copy.outlet ? sourceLabel(copy) : 'this copy'} edited the text</h1>
 <p class="meta">Compared with the likely original, <a href="${articlePath(original.id)}">${original.title || 'untitled'}</a> (${sourceLabel(original)}, ${timeElement(original.published ?? original.firstSeen, now)}).
-${diff.editedPercent}% of the copy's ${diff.copyWords} words differ${diff.title.rewritten ? '; the headline was rewritten' : ''}.</p>
+${summaryLine(edits)}</p>
 ${countsList(diff.counts)}
 ${added.length > 0 ? html`<h2>What this copy adds</h2><ul>${added.map((s) => html`<li>${s}</li>`)}</ul>` : ''}
 <h2>Side by side</h2>

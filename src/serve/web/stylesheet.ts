@@ -85,7 +85,8 @@ table.diff tr.headline td { font-weight: 700; }
 table.diff tr.added td:first-child, table.diff tr.cut td:last-child { background: var(--tag-bg); }
 @media (max-width: 40rem) { table.diff, table.diff tbody, table.diff tr, table.diff td { display: block; width: 100%; }
   table.diff thead { display: none; } table.diff td:first-child { border-bottom: 0; color: var(--muted); }
-  table.diff td::before { content: attr(data-label) ": "; font: 600 .8rem system-ui, sans-serif; } }
+  table.diff td::before { content: attr(data-label) ": "; font: 600 .8rem system-ui, sans-serif; }
+  table.diff td:empty { display: none; } }
 pre, code { font-family: ui-monospace, monospace; font-size: .9em; }
 pre { overflow-x: auto; }
 @media (max-width: 40rem) { body { font-size: 1rem; } dl.facts { grid-template-columns: 1fr; } }
