@@ -1,8 +1,9 @@
 // Articles and their revisions. An article id is stable (page URL + position), so seeing it
 // again either changes nothing or, when the text changed, keeps the old text as a revision.
-import type { Insertable, Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { InsertObject, Kysely } from 'kysely';
 import { encodeSignature, toJson } from './codec.js';
-import type { ArticleTable, Database } from './schema.js';
+import type { Database } from './schema.js';
 import type { ArticleToSave } from './index.js';
 
 export type ArticleOutcome = 'inserted' | 'revised' | 'unchanged';
@@ -78,8 +79,10 @@ export async function saveArticle(
   return { outcome: 'revised', previous };
 }
 
-function newRow(item: ArticleToSave, ctx: ArticleContext): Insertable<ArticleTable> {
-  return { id: item.id, revision: 1, first_seen: ctx.seenAt, ...currentText(item, ctx) };
+function newRow(item: ArticleToSave, ctx: ArticleContext): InsertObject<Database, 'articles'> {
+  // MAX + 1 is race-free here: savePage holds the store's write lock (see dialect.ts).
+  const seq = sql<number>`(SELECT COALESCE(MAX(seq), 0) + 1 FROM articles)`;
+  return { id: item.id, seq, revision: 1, first_seen: ctx.seenAt, ...currentText(item, ctx) };
 }
 
 /** Every column a new revision replaces (all but id, revision and first_seen). */

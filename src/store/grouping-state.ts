@@ -1,5 +1,6 @@
-// Warm-up stream for the in-memory grouping indexes: every article, oldest first, read in
-// keyset-paged batches so memory stays flat however large the store is.
+// Warm-up stream for the in-memory grouping indexes: every article in the order the pipeline
+// first stored it (see migration 003), read in keyset-paged batches so memory stays flat
+// however large the store is.
 import type { Kysely } from 'kysely';
 import { decodeSignature, fromJson } from './codec.js';
 import type { Database } from './schema.js';
@@ -13,11 +14,12 @@ export async function* groupingState(
   db: Kysely<Database>,
   batchRows = GROUPING_STATE_BATCH_ROWS,
 ): AsyncGenerator<GroupingStateRow> {
-  let after: { firstSeen: string; id: string } | null = null;
+  let afterSeq = 0;
   for (;;) {
-    let query = db
+    const rows = await db
       .selectFrom('articles')
       .select([
+        'seq',
         'id',
         'title',
         'text',
@@ -32,19 +34,10 @@ export async function* groupingState(
         'story_id',
         'first_seen',
       ])
-      .orderBy('first_seen')
-      .orderBy('id')
-      .limit(batchRows);
-    if (after !== null) {
-      const { firstSeen, id } = after;
-      query = query.where((eb) =>
-        eb.or([
-          eb('first_seen', '>', firstSeen),
-          eb.and([eb('first_seen', '=', firstSeen), eb('id', '>', id)]),
-        ]),
-      );
-    }
-    const rows = await query.execute();
+      .where('seq', '>', afterSeq)
+      .orderBy('seq')
+      .limit(batchRows)
+      .execute();
     if (rows.length === 0) return;
     const topics = await topicsOfArticles(
       db,
@@ -70,8 +63,7 @@ export async function* groupingState(
         firstSeen: r.first_seen,
       };
     }
-    const last = rows[rows.length - 1]!;
-    after = { firstSeen: last.first_seen, id: last.id };
+    afterSeq = rows[rows.length - 1]!.seq;
     if (rows.length < batchRows) return;
   }
 }

@@ -136,7 +136,10 @@ export interface Store {
   hasPage(sha256: string): Promise<boolean>;
   /** Writes a processed page and its articles in one transaction; all or nothing. */
   savePage(input: PageToSave): Promise<SaveResult>;
-  /** Every stored article's grouping state, oldest first, for warming the in-memory indexes. */
+  /**
+   * Every stored article's grouping state in the order the articles were first stored (the
+   * order grouping first saw them), for warming the in-memory indexes by replay.
+   */
   groupingState(): AsyncIterable<GroupingStateRow>;
   listStories(options: { limit: number; offset?: number }): Promise<StorySummaryRow[]>;
   getStory(id: string): Promise<StoryView | null>;

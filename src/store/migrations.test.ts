@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import BetterSqlite3 from 'better-sqlite3';
+import { Migrator, sql } from 'kysely';
 import { isStorylineError } from '../errors.js';
 import {
   DIALECTS,
@@ -12,7 +13,9 @@ import {
   articleToSave,
   pageToSave,
 } from '../../test/store/store-fixtures.js';
+import { connect } from './dialect.js';
 import { openStore } from './index.js';
+import { migrationProvider } from './migrations/index.js';
 
 const TABLES = [
   'article_revisions',
@@ -64,7 +67,11 @@ describe('store migrations (sqlite file)', () => {
     const raw = new BetterSqlite3(file, { readonly: true });
     const applied = raw.prepare('SELECT name FROM kysely_migration ORDER BY name').all();
     raw.close();
-    assert.deepEqual(applied, [{ name: '001-core-tables' }, { name: '002-article-search' }]);
+    assert.deepEqual(applied, [
+      { name: '001-core-tables' },
+      { name: '002-article-search' },
+      { name: '003-article-sequence' },
+    ]);
   });
 
   it('puts a file database in WAL mode', async () => {
@@ -103,5 +110,44 @@ describe('openStore', () => {
       assert.match(error.message, /^store: unable to open mysql:/);
       return true;
     });
+  });
+});
+
+describe('migration 003 (article sequence)', () => {
+  it('numbers articles stored before it in their old replay order (first seen, then id)', async () => {
+    const { db, dialect } = connect('sqlite::memory:');
+    const migrator = new Migrator({ db, provider: migrationProvider(dialect) });
+    assert.equal((await migrator.migrateTo('002-article-search')).error, undefined);
+    await sql`INSERT INTO pages (url, fetched_at, sha256, byte_length, body, status, processed_at)
+      VALUES ('https://harbour-gazette.example/a', '2026-03-01T00:00:00.000Z', 'x', 1, x'00', 'processed', '2026-03-01T00:00:00.000Z')`.execute(
+      db,
+    );
+    await sql`INSERT INTO stories VALUES ('s', 'h', 3, 1, 1, '2026-03-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z')`.execute(
+      db,
+    );
+    await sql`INSERT INTO families VALUES ('f', 's', NULL, 3, '2026-03-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z')`.execute(
+      db,
+    );
+    for (const [id, seen] of [
+      ['b', '08'],
+      ['c', '06'],
+      ['a', '08'],
+    ]) {
+      const at = `2026-03-01T${seen}:00:00.000Z`;
+      await sql`INSERT INTO articles (id, page_id, position, revision, text, paragraphs, images,
+        word_count, signature, shingle_count, paragraph_hashes, text_hash, family_id, story_id,
+        is_original, first_seen, last_seen, changed_at)
+        VALUES (${id}, 1, 0, 1, 't', '[]', '[]', 1, x'00000000', 1, '[]', ${id}, 'f', 's', 0, ${at}, ${at}, ${at})`.execute(
+        db,
+      );
+    }
+    assert.equal((await migrator.migrateToLatest()).error, undefined);
+    const rows = await db.selectFrom('articles').select(['id', 'seq']).orderBy('seq').execute();
+    await db.destroy();
+    assert.deepEqual(rows, [
+      { id: 'c', seq: 1 },
+      { id: 'a', seq: 2 },
+      { id: 'b', seq: 3 },
+    ]);
   });
 });

@@ -42,6 +42,8 @@ export interface PageTable {
 
 export interface ArticleTable {
   id: string;
+  /** Insertion order (1, 2, ...), kept through revisions: the order grouping first saw them. */
+  seq: number;
   page_id: number;
   position: number;
   revision: number;

@@ -7,6 +7,7 @@ import type { StoreDialect } from '../dialect.js';
 import type { Database } from '../schema.js';
 import { coreTables } from './001-core-tables.js';
 import { articleSearch } from './002-article-search.js';
+import { articleSequence } from './003-article-sequence.js';
 
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   return {
@@ -14,6 +15,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
       return {
         '001-core-tables': coreTables(dialect),
         '002-article-search': articleSearch(dialect),
+        '003-article-sequence': articleSequence(),
       };
     },
   };
