@@ -96,6 +96,15 @@ describe('atom feeds', () => {
     );
   });
 
+  it('builds links from a well-formed Host header only, when no public URL is set', async () => {
+    const plain = buildApp({ store });
+    const ok = await plain.inject({ url: '/feed.atom', headers: { host: 'news.example:8080' } });
+    assert.match(ok.body, /href="http:\/\/news.example:8080\/feed.atom"/);
+    const odd = await plain.inject({ url: '/feed.atom', headers: { host: 'evil.example/"><x' } });
+    assert.match(odd.body, /href="http:\/\/localhost\/feed.atom"/);
+    await plain.close();
+  });
+
   it('drops characters XML forbids and normalises dates', () => {
     assert.equal(xmlText('a\u0000b\u0008c & <d>'), 'abc &amp; &lt;d&gt;');
     assert.equal(atomDate('2026-11-22T12:00:00+02:00'), '2026-11-22T10:00:00.000Z');

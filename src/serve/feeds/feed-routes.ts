@@ -21,9 +21,15 @@ export interface FeedDeps {
   publicUrl: string | null;
 }
 
+/** A Host header that is a plain host name or address with an optional port (RFC 9110 §7.2). */
+const HOST_HEADER = /^[A-Za-z0-9.-]+(:[0-9]{1,5})?$|^\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?$/;
+
 function originOf(request: FastifyRequest, deps: FeedDeps): string {
   if (deps.publicUrl) return deps.publicUrl.replace(/\/+$/, '');
-  return `${request.protocol}://${request.host}`;
+  // The Host header is the client's to choose; anything odd falls back to a neutral name rather
+  // than being copied into links that a shared cache might hand to other readers.
+  const host = HOST_HEADER.test(request.host) ? request.host : 'localhost';
+  return `${request.protocol}://${host}`;
 }
 
 function storyEntry(origin: string, story: StorySummaryRow): AtomEntry {
