@@ -4,7 +4,7 @@
 // starts a list of teasers or tags. Generic labels only, in the spirit of text/clutter.ts.
 
 const STANDALONE =
-  /^(advert|advertisement|advertising|sponsored( content)?|ad|story continues below( advertisement)?|continue reading( below)?|this (slideshow|video|content|gallery|feature) requires javascript\.?|enable javascript.*|tell us what you think.{0,10}|\d*\s*comments?|share|print|email|don'?t miss|must read|read next|watch( now)?)$/i;
+  /^(advert|advertisement|advertising|sponsored( content)?|ad|story continues below( advertisement)?|continue reading( below)?|this (slideshow|video|content|gallery|feature) requires javascript\.?|enable javascript.*|tell us what you think.{0,10}|\d*\s*comments?|share|print|email|don'?t miss|must read|read next|watch( now)?|subscribe|close|caption|back to gallery)$/i;
 
 const SECTION_LABEL =
   /^(tags?|topics?|filed under|related( articles| stories| posts| content| news| coverage)?|more (on|from|in|about|stories|news)\b.{0,40}|most (read|popular|viewed|shared)\b.{0,40}|comments?|read more|recommended( for you| stories| reading)?|you (may|might) also like.{0,20}|see also|further reading|trending( now| stories)?|latest (news|stories)|popular (now|stories)|don'?t miss|what to read next)\s*:?$/i;
@@ -19,12 +19,34 @@ const MAX_TAIL_PROSE_SHARE = 0.5;
 
 export function dropBoilerplate(paragraphs: string[]): string[] {
   const kept = paragraphs.filter((p) => !STANDALONE.test(p));
-  for (let i = 1; i < kept.length; i++) {
-    if (!SECTION_LABEL.test(kept[i]!)) continue;
+  const out: string[] = [];
+  for (let i = 0; i < kept.length; i++) {
+    const p = kept[i]!;
+    if (i === 0 || !SECTION_LABEL.test(p)) {
+      out.push(p);
+      continue;
+    }
     const tail = kept.slice(i + 1);
-    const chars = tail.reduce((n, p) => n + p.length, 0);
-    const prose = tail.filter((p) => /[.!?"”…]$/.test(p)).reduce((n, p) => n + p.length, 0);
-    if (chars <= MAX_TAIL_CHARS && prose <= chars * MAX_TAIL_PROSE_SHARE) return kept.slice(0, i);
+    if (isTeaserTail(tail)) return out;
+    // A labelled box inside the body ("Most read in world news" then teaser headlines): skip
+    // the label and the unpunctuated lines after it, up to the next prose paragraph.
+    let j = i + 1;
+    while (j < kept.length && !isSentence(kept[j]!)) j++;
+    if (j - i - 1 >= MIN_BOX_TEASERS) i = j - 1;
+    else out.push(p);
   }
-  return kept;
+  return out;
+}
+
+/** Lines after a label that make it a teaser box rather than a subheading. */
+const MIN_BOX_TEASERS = 2;
+
+function isSentence(p: string): boolean {
+  return /[.!?"”…]$/.test(p);
+}
+
+function isTeaserTail(tail: string[]): boolean {
+  const chars = tail.reduce((n, p) => n + p.length, 0);
+  const prose = tail.filter(isSentence).reduce((n, p) => n + p.length, 0);
+  return chars <= MAX_TAIL_CHARS && prose <= chars * MAX_TAIL_PROSE_SHARE;
 }

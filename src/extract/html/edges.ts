@@ -11,11 +11,14 @@ const META_LINE = [
   /^(by|von|par|por|di)\s+\p{Lu}[\p{L}.'’-]*(\s+(\p{Lu}[\p{L}.'’-]*|and|&|,|de|van|von)){0,6}$/u, // "By Iver Quell"
   /^(published|updated|posted|last (updated|modified)|first published)\b/i,
   /^\d+\s*(min(ute)?s?|mins?)\s+read$/i,
-  /^https?:\/\/\S+$/i, // the page's own address printed above or below the body
   /^(share|advertisement|advertising|sponsored|read more|continue reading)\b.{0,30}$/i,
 ];
 
+/** The page's own address printed above or below the body (any length). */
+const URL_LINE = /^https?:\/\/\S+$/i;
+
 function isMetaLine(p: string): boolean {
+  if (URL_LINE.test(p)) return true;
   if (p.length > MAX_META_LINE_CHARS) return false;
   if (META_LINE.some((re) => re.test(p))) return true;
   const noWeekday = p.replace(/^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*/i, '');
