@@ -10,8 +10,8 @@ const UNLINKED = -2;
 const MIN_HEADS = 1024;
 /** Chains per head slot before the head array doubles: 2 keeps heads at 2 bytes per entry. */
 const MAX_HEAD_LOAD = 2;
-/** Capacity growth factor: 1.5 wastes at most a third of the entry arrays after a resize. */
-const GROWTH = 1.5;
+/** Capacity growth factor: 1.25 leaves at most a fifth of the entry arrays unused after a resize. */
+const GROWTH = 1.25;
 
 export class BandTable {
   readonly bands: number;

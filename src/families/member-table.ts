@@ -2,18 +2,21 @@
 // never reused, so a smaller slot always means an older member (the family index relies on it:
 // the older family survives a merge). A removed member keeps its slot as a tombstone.
 
-const GROWTH = 1.5;
+/** Capacity growth factor: 1.25 leaves at most a fifth of the columns unused after a resize. */
+const GROWTH = 1.25;
 
 export class MemberTable {
-  readonly bins: number;
+  /** 32-bit words of packed signature per member. */
+  readonly signatureWords: number;
   capacity: number;
   count = 0;
   /**
-   * The low 8 bits of each MinHash bin (b-bit MinHash, Li & Koenig, WWW 2010): a quarter of the
-   * bytes of 32-bit values; bins of unrelated texts agree by chance 1/256 of the time, which the
-   * Jaccard estimate corrects for.
+   * The low 4 bits of each MinHash bin, eight bins to a 32-bit word (b-bit MinHash, Li & Koenig,
+   * WWW 2010). Bins of unrelated texts agree by chance 1/16 of the time, which the Jaccard
+   * estimate corrects for; at equal memory, 512 bins of 4 bits estimate Jaccard with a smaller
+   * variance than 256 bins of 8 bits (0.023 against 0.030 at J = 0.34).
    */
-  signatures: Uint8Array;
+  signatures: Uint32Array;
   shingles: Uint32Array;
   credited: Uint8Array;
   alive: Uint8Array;
@@ -29,10 +32,10 @@ export class MemberTable {
   /** Last query that visited the slot, to deduplicate LSH candidates without a Set. */
   stamp: Int32Array;
 
-  constructor(bins: number, capacity = 1024) {
-    this.bins = bins;
+  constructor(signatureWords: number, capacity = 1024) {
+    this.signatureWords = signatureWords;
     this.capacity = capacity;
-    this.signatures = new Uint8Array(capacity * bins);
+    this.signatures = new Uint32Array(capacity * signatureWords);
     this.shingles = new Uint32Array(capacity);
     this.credited = new Uint8Array(capacity);
     this.alive = new Uint8Array(capacity);
@@ -74,7 +77,7 @@ export class MemberTable {
   }
 
   private grow(capacity: number): void {
-    this.signatures = extend(this.signatures, capacity * this.bins);
+    this.signatures = extend(this.signatures, capacity * this.signatureWords);
     this.shingles = extend(this.shingles, capacity);
     this.credited = extend(this.credited, capacity);
     this.alive = extend(this.alive, capacity);

@@ -7,14 +7,14 @@
 import { combine, fmix32 } from './hash.js';
 
 /**
- * Bins (= signature length). 256 bins give a Jaccard estimate with a standard deviation of
- * sqrt(J(1-J)/256) (0.025 at J = 0.2), sharp enough to put the containment threshold where the
- * gold line is (bench/families: 64 bins confused real pairs at containment 0.35-0.5 with copies).
- * The family index keeps only 8 bits of each bin (b-bit MinHash), 256 bytes per article.
+ * Bins (= signature length). 512 bins give a Jaccard estimate with a standard deviation of
+ * sqrt(J(1-J)/512) (0.018 at J = 0.2), sharp enough to put the containment threshold near the
+ * gold line (bench/families: 64 bins confused real pairs at containment 0.35-0.5 with copies).
+ * The family index keeps only 4 bits of each bin (b-bit MinHash), 256 bytes per article.
  * Coupled with INDEX_BINS in src/families/family-index.ts.
  */
-export const SIGNATURE_BINS = 256;
-const BIN_BITS = 8;
+export const SIGNATURE_BINS = 512;
+const BIN_BITS = 9;
 const VALUE_MASK = (1 << (32 - BIN_BITS)) - 1;
 /** Marks an empty bin before densification, and every bin of a text without shingles. */
 export const EMPTY_BIN = 0xffffffff;
