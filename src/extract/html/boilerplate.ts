@@ -9,6 +9,12 @@ const STANDALONE =
 const SECTION_LABEL =
   /^(tags?|topics?|filed under|related( articles| stories| posts| content| news| coverage)?|more (on|from|in|about|stories|news)\b.{0,40}|most (read|popular|viewed|shared)\b.{0,40}|comments?|read more|recommended( for you| stories| reading)?|you (may|might) also like.{0,20}|see also|further reading|trending( now| stories)?|latest (news|stories)|popular (now|stories)|don'?t miss|what to read next)\s*:?$/i;
 
+/** Newsletter and alert prompts: a call to action together with what is being sold. */
+const PROMO =
+  /\b(sign up|subscribe|register)\b.{0,120}\b(newsletters?|inbox|alerts?|emails?)\b|\b(newsletters?|alerts)\b.{0,80}\b(inbox|sign up|subscribe)\b|\b(delivered|straight) to your inbox\b|\bmeet your inbox\b|^(breaking news|daily|free) (emails?|newsletters?|alerts)$/i;
+/** Prompts are short (characters): a longer paragraph that mentions a newsletter is text. */
+const MAX_PROMO_CHARS = 250;
+
 /** A section label (never the first line) cuts the tail only when what follows it is short
  *  (characters): a few teasers or a tag list... */
 const MAX_TAIL_CHARS = 1500;
@@ -18,7 +24,9 @@ const MAX_TAIL_CHARS = 1500;
 const MAX_TAIL_PROSE_SHARE = 0.5;
 
 export function dropBoilerplate(paragraphs: string[]): string[] {
-  const kept = paragraphs.filter((p) => !STANDALONE.test(p));
+  const kept = paragraphs.filter(
+    (p) => !STANDALONE.test(p) && !(p.length <= MAX_PROMO_CHARS && PROMO.test(p)),
+  );
   const out: string[] = [];
   for (let i = 0; i < kept.length; i++) {
     const p = kept[i]!;
