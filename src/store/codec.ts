@@ -51,3 +51,15 @@ export function domainOf(url: string | null): string | null {
     return null;
   }
 }
+
+/** The URL as it may appear in logs: a password never does. */
+export function withoutPassword(databaseUrl: string): string {
+  try {
+    const url = new URL(databaseUrl);
+    if (url.password === '') return databaseUrl;
+    url.password = '***';
+    return url.toString();
+  } catch {
+    return databaseUrl;
+  }
+}

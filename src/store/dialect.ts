@@ -9,6 +9,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { ColumnDefinitionBuilder } from 'kysely';
 import { StorylineError } from '../errors.js';
+import { withoutPassword } from './codec.js';
 import type { Database } from './schema.js';
 
 /** How long a writer waits for another connection's lock before failing (milliseconds). */
@@ -56,7 +57,7 @@ export function connect(databaseUrl: string): Connection {
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) return connectPostgres(databaseUrl);
   throw new StorylineError(
     'CONFIG_INVALID',
-    `store: unable to open ${databaseUrl}: expected sqlite:<path> or postgres://`,
+    `store: unable to open ${withoutPassword(databaseUrl)}: expected sqlite:<path> or postgres://`,
   );
 }
 

@@ -2,7 +2,10 @@
 // only way to persist or read anything. Contract first; the implementation lives beside it.
 import type { Article, Fingerprint, Grouping, Page, Topic } from '../types.js';
 import type { RevisionRow } from './articles.js';
-import { connect } from './dialect.js';
+import { sql } from 'kysely';
+import { StorylineError, describeError } from '../errors.js';
+import { withoutPassword } from './codec.js';
+import { connect, type Connection } from './dialect.js';
 import { createStore } from './kysely-store.js';
 import { migrateToLatest } from './migrations/index.js';
 import type { StoredPage } from './pages.js';
@@ -192,10 +195,24 @@ export interface StoreOptions {
 export async function openStore(databaseUrl: string, options: StoreOptions = {}): Promise<Store> {
   const connection = connect(databaseUrl);
   try {
+    await ping(connection, databaseUrl);
     await migrateToLatest(connection.db, connection.dialect);
   } catch (error) {
     await connection.db.destroy();
     throw error;
   }
   return createStore(connection, options.now ?? (() => new Date()));
+}
+
+/** Fails early, naming the server, when it cannot be reached (PostgreSQL connects lazily). */
+async function ping({ db }: Connection, databaseUrl: string): Promise<void> {
+  try {
+    await sql`SELECT 1`.execute(db);
+  } catch (error) {
+    throw new StorylineError(
+      'STORE_FAILED',
+      `store: unable to open ${withoutPassword(databaseUrl)}: ${describeError(error)}`,
+      { cause: error },
+    );
+  }
 }

@@ -151,3 +151,19 @@ describe('migration 003 (article sequence)', () => {
     ]);
   });
 });
+
+describe('openStore on an unreachable server', () => {
+  it('fails with STORE_FAILED naming the server but never the password', async () => {
+    // Port 9 (discard) on loopback: nothing listens there, the connection is refused at once.
+    await assert.rejects(openStore('postgres://reader:s3cret@127.0.0.1:9/news'), (error) => {
+      assert.ok(isStorylineError(error));
+      assert.equal(error.code, 'STORE_FAILED');
+      assert.match(
+        error.message,
+        /^store: unable to open postgres:\/\/reader:\*\*\*@127\.0\.0\.1:9\/news: /,
+      );
+      assert.doesNotMatch(error.message, /s3cret/);
+      return true;
+    });
+  });
+});
