@@ -12,6 +12,13 @@ import { StorylineError } from '../errors.js';
 import { withoutPassword } from './codec.js';
 import type { Database } from './schema.js';
 
+/**
+ * Characters of title + body that go into the full-text index. A long-form article is ~60,000
+ * characters; the cap keeps a pathological page (a 20 MB "article") from failing its save, as
+ * PostgreSQL refuses tsvectors over 1 MB. The same cap on both dialects keeps results alike.
+ */
+export const SEARCH_TEXT_MAX_CHARS = 200_000;
+
 /** How long a writer waits for another connection's lock before failing (milliseconds). */
 export const BUSY_TIMEOUT_MS = 5000;
 
@@ -116,7 +123,8 @@ const sqliteDialect: StoreDialect = {
   async unindexArticle(db, id) {
     await sql`DELETE FROM article_search WHERE article_id = ${id}`.execute(db);
   },
-  async indexArticle(db, id, title, text) {
+  async indexArticle(db, id, title, body) {
+    const text = body.slice(0, SEARCH_TEXT_MAX_CHARS);
     await sql`DELETE FROM article_search WHERE article_id = ${id}`.execute(db);
     await sql`INSERT INTO article_search (article_id, title, text) VALUES (${id}, ${title ?? ''}, ${text})`.execute(
       db,
@@ -142,6 +150,10 @@ export const GROUPING_LOCK_KEY = 0x5707;
 
 function connectPostgres(url: string): Connection {
   const pool = new pg.Pool({ connectionString: url, max: POSTGRES_POOL_SIZE });
+  // An idle connection dropped by the server (a restart) is reported here; unhandled, the
+  // event would crash the process. The pool replaces the connection and the next query that
+  // cannot be served fails with STORE_FAILED, which is where the error belongs.
+  pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: postgresDialect };
 }
@@ -169,7 +181,8 @@ const postgresDialect: StoreDialect = {
       db,
     );
   },
-  async indexArticle(db, id, title, text) {
+  async indexArticle(db, id, title, body) {
+    const text = body.slice(0, SEARCH_TEXT_MAX_CHARS);
     await sql`INSERT INTO article_search (article_id, document)
       VALUES (${id}, to_tsvector('simple', ${title ?? ''} || ' ' || ${text}))
       ON CONFLICT (article_id) DO UPDATE SET document = excluded.document`.execute(db);

@@ -126,3 +126,26 @@ describe('pageWindow', () => {
     assert.deepEqual(pageWindow(1e9, 10), { limit: MAX_LIST_ROWS, offset: 10 });
   });
 });
+
+for (const dialect of DIALECTS) {
+  describe(`search on a very long article (${dialect.name})`, () => {
+    it('saves it and finds words from its start', async () => {
+      const store = await openStore(await dialect.url(), { now: FIXED_NOW });
+      // ~3 MB of distinct words: over PostgreSQL's 1 MB tsvector limit if indexed whole.
+      const words = Array.from({ length: 300_000 }, (_, i) => `w${i.toString(36)}`).join(' ');
+      const text = `Lighthouse keepers ${words}`;
+      await store.savePage(
+        pageToSave({
+          url: 'https://island-times.example/long',
+          fetchedAt: '2026-03-01T06:00:00.000Z',
+          articles: [articleToSave({ id: 'long', familyId: 'f', storyId: 's', text })],
+        }),
+      );
+      assert.deepEqual(
+        (await store.search('lighthouse', 5)).map((a) => a.id),
+        ['long'],
+      );
+      await store.close();
+    });
+  });
+}
