@@ -77,17 +77,17 @@ export const ukSpelling: Edit = (doc) =>
 export const typographicQuotes: Edit = (doc) =>
   mapText(doc, (s) => s.replace(/"([^"]*)"/g, '\u201c$1\u201d').replace(/(\w)'(\w)/g, '$1\u2019$2'));
 
-const LEAD_TEMPLATES = [
-  'Here is what we know so far about the latest developments involving {x}, which our desk has been following.',
-  'Readers have been asking about {x} all week; the report below sets out what happened and what comes next.',
-  '{x} is back in the news, and the details that emerged this week raise fresh questions for everyone involved.',
-];
-
-/** A new lead paragraph written by the outlet around a name from the story. */
+/**
+ * A new lead paragraph written by the outlet: its own prose around a name from the story. Made
+ * of the story's words in a new order, so it shares names and vocabulary but no 5-word run
+ * with any other text (a shared template would glue unrelated copies, which real leads don't).
+ */
 export const addedLead: Edit = (doc, rnd) => {
-  const names = [...doc.paragraphs.join(' ').matchAll(/\b[A-Z][a-z]+(?: [A-Z][a-z]+)*\b/g)].map((m) => m[0]);
-  const x = names.length > 0 ? pick(names.slice(1), rnd) ?? names[0]! : 'The story';
-  return { title: doc.title, paragraphs: [pick(LEAD_TEMPLATES, rnd).replace('{x}', x), ...doc.paragraphs] };
+  const words = doc.paragraphs.join(' ').split(/\s+/).filter((w) => /^[A-Za-z]+$/.test(w));
+  const names = words.filter((w) => /^[A-Z][a-z]+$/.test(w));
+  const lead = Array.from({ length: 18 }, () => pick(words, rnd) ?? 'news').join(' ');
+  const name = pick(names, rnd) ?? 'Officials';
+  return { title: doc.title, paragraphs: [`${name} ${lead.toLowerCase()}.`, ...doc.paragraphs] };
 };
 
 /** Keeps the first 60-85% of the paragraphs (at least two). */

@@ -66,6 +66,17 @@ export class BandTable {
     }
   }
 
+  /**
+   * Calls `visit(slot)` for members holding `key` in any band, unless more than `limit` do: a
+   * key that common (a stock paragraph, page furniture) is no evidence of copying.
+   */
+  forKey(key: number, limit: number, visit: (slot: number) => void): void {
+    let count = 0;
+    const head = this.heads[key & this.mask]!;
+    for (let e = head; e !== NONE; e = this.next[e]!) if (this.keys[e] === key && ++count > limit) return;
+    for (let e = head; e !== NONE; e = this.next[e]!) if (this.keys[e] === key) visit((e / this.bands) | 0);
+  }
+
   /** Bytes held by the typed arrays (for the memory benchmark). */
   get byteLength(): number {
     return this.keys.byteLength + this.next.byteLength + this.heads.byteLength;
