@@ -11,3 +11,5 @@ export const topicPath = (key: string) => `/topics/${encodeURIComponent(key)}`;
 export const apiTopicPath = (key: string) => `/api/v1/topics/${encodeURIComponent(key)}`;
 export const editsPath = (id: string) => `${articlePath(id)}/edits`;
 export const apiEditsPath = (id: string) => `${apiArticlePath(id)}/edits`;
+export const revisionsPath = (id: string) => `${articlePath(id)}/revisions`;
+export const apiRevisionsPath = (id: string) => `${apiArticlePath(id)}/revisions`;

@@ -4,6 +4,7 @@
 import type {
   ArticleRow,
   FamilyView,
+  RevisionRow,
   Store,
   StorySummaryRow,
   StoryView,
@@ -96,4 +97,14 @@ export async function readSearch(
 ): Promise<ArticleRow[]> {
   if (query === '') return [];
   return guarded(`search results for ${JSON.stringify(query)}`, () => store.search(query, limit));
+}
+
+/** Superseded texts of an article, oldest first; NOT_FOUND for an unknown article. */
+export async function readRevisions(
+  store: Store,
+  id: string,
+): Promise<{ article: ArticleRow; revisions: RevisionRow[] }> {
+  const article = await readArticle(store, id);
+  const revisions = await guarded(`revisions of ${id}`, () => store.articleRevisions(id));
+  return { article, revisions };
 }

@@ -66,6 +66,18 @@ const topic = {
 };
 
 export const schemas = {
+  Revision: {
+    type: 'object',
+    required: ['revision', 'pageId', 'title', 'text', 'textHash', 'seenAt'],
+    properties: {
+      revision: int,
+      pageId: int,
+      title: nullableStr,
+      text: str,
+      textHash: str,
+      seenAt: str,
+    },
+  },
   CopyDiff: copyDiff,
   Error: {
     type: 'object',

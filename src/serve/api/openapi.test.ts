@@ -102,6 +102,7 @@ describe('OpenAPI document', () => {
       ['/api/v1/search?q=bridge', '/api/v1/search'],
       ['/api/v1/stories/nope', '/api/v1/stories/{id}'],
       ['/api/v1/articles/gazette-bridge/edits', '/api/v1/articles/{id}/edits'],
+      ['/api/v1/articles/wire-bridge/revisions', '/api/v1/articles/{id}/revisions'],
     ];
     const paths = OPENAPI_DOCUMENT.paths as Record<
       string,

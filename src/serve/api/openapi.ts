@@ -114,6 +114,21 @@ export const OPENAPI_DOCUMENT = Object.freeze({
         }),
       },
     },
+    '/api/v1/articles/{id}/revisions': {
+      get: {
+        summary: 'Earlier texts of an article, newest first (the current text is on the article)',
+        parameters: [idParam('id')],
+        responses: ok('The versions', {
+          type: 'object',
+          required: ['article', 'current', 'revisions'],
+          properties: {
+            article: ref('ArticleSummary'),
+            current: int,
+            revisions: { type: 'array', items: ref('Revision') },
+          },
+        }),
+      },
+    },
     '/api/v1/search': {
       get: {
         summary: 'Articles matching every word of q',

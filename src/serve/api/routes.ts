@@ -7,6 +7,7 @@ import { SEARCH_RESULTS, readQuery } from '../search-query.js';
 import { StorylineError } from '../../errors.js';
 import {
   readArticle,
+  readRevisions,
   readSearch,
   readStory,
   readStoryPage,
@@ -96,6 +97,15 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
       original: articleSummaryJson(original, original.id),
       copy: articleSummaryJson(copy, original.id),
       diff,
+    };
+  });
+
+  app.get<IdParams>('/api/v1/articles/:id/revisions', async (request) => {
+    const { article, revisions } = await readRevisions(deps.store, request.params.id);
+    return {
+      article: articleSummaryJson(article, article.isOriginal ? article.id : ''),
+      current: article.revision,
+      revisions: [...revisions].sort((a, b) => b.revision - a.revision),
     };
   });
 

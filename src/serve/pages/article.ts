@@ -6,7 +6,7 @@ import { escapeHtml, html, type SafeHtml } from '../html.js';
 import { formatDateTime, parseTime, timeElement } from '../format/time.js';
 import { safeHref } from '../format/url.js';
 import { sanitizeHtml } from '../sanitize.js';
-import { editsPath, familyAnchor, storyPath } from '../paths.js';
+import { editsPath, familyAnchor, revisionsPath, storyPath } from '../paths.js';
 import { hasEdits } from '../edits.js';
 import { copyItem, orderFamily, sourceLabel, topicTags } from './parts.js';
 
@@ -69,6 +69,12 @@ function familyFact(article: ArticleRow, family: FamilyView | null, edits: boole
   return html`${role} in a family of <a href="${href}">${size} versions of one text</a>${editLink}`;
 }
 
+/** Only articles whose text changed after we first saw it have a versions page worth a link. */
+function versionsFact(article: ArticleRow): SafeHtml | null {
+  if (article.revision <= 1) return null;
+  return html`text changed since first seen: <a href="${revisionsPath(article.id)}">${article.revision} versions</a>`;
+}
+
 function facts(
   article: ArticleRow,
   family: FamilyView | null,
@@ -84,6 +90,7 @@ function facts(
     fact('Credit', article.credit),
     fact('Language', article.language),
     fact('Words', String(article.wordCount)),
+    fact('Versions', versionsFact(article)),
     fact('Copy family', familyFact(article, family, edits)),
     fact('Story', html`<a href="${storyPath(article.storyId)}">all coverage of this story</a>`),
     fact('Source', sourceLink(article)),

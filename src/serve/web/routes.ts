@@ -5,7 +5,8 @@ import { readEdits } from '../edits.js';
 import { editsPage } from '../pages/edits.js';
 import { storyPath } from '../paths.js';
 import { readPaging } from '../paging.js';
-import { readArticle, readFamily, readStory, readStoryPage } from '../reads.js';
+import { readArticle, readFamily, readRevisions, readStory, readStoryPage } from '../reads.js';
+import { revisionsPage } from '../pages/revisions.js';
 import { frontPage } from '../pages/front.js';
 import { storyPage } from '../pages/story.js';
 import { articlePage } from '../pages/article.js';
@@ -57,6 +58,13 @@ export function registerWebRoutes(app: FastifyInstance, deps: WebDeps): void {
     const edits = await readEdits(deps.store, deps.diff, request.params.id);
     const body = editsPage(edits, deps.now());
     const title = `Edits: ${edits.copy.title || 'Article'}`;
+    return sendPage(reply, layout({ title, siteName, body }));
+  });
+
+  app.get<IdParams>('/articles/:id/revisions', async (request, reply) => {
+    const { article, revisions } = await readRevisions(deps.store, request.params.id);
+    const body = revisionsPage(article, revisions, deps.now());
+    const title = `Versions: ${article.title || 'Article'}`;
     return sendPage(reply, layout({ title, siteName, body }));
   });
 
