@@ -30,10 +30,25 @@ function isMetaLine(p: string): boolean {
   );
 }
 
+/** A short unpunctuated line before the first sentence is a label or a byline ("Robert Burns,
+ *  AP National Security Writer"), not the start of the story: at most this many characters... */
+const MAX_LABEL_CHARS = 60;
+/** ...and words. */
+const MAX_LABEL_WORDS = 8;
+
+function isLabel(p: string): boolean {
+  return (
+    p.length <= MAX_LABEL_CHARS &&
+    !/[.!?:;"”…)]$/.test(p) &&
+    p.split(/\s+/).length <= MAX_LABEL_WORDS
+  );
+}
+
 export function trimEdges(paragraphs: string[]): string[] {
   let start = 0;
   let end = paragraphs.length;
-  while (start < end && start < EDGE_LINES && isMetaLine(paragraphs[start]!)) start++;
+  const head = (p: string): boolean => isMetaLine(p) || isLabel(p);
+  while (start < end - 1 && start < EDGE_LINES && head(paragraphs[start]!)) start++;
   while (end > start && paragraphs.length - end < EDGE_LINES && isMetaLine(paragraphs[end - 1]!))
     end--;
   return paragraphs.slice(start, end);

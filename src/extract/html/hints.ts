@@ -26,6 +26,9 @@ export function classWeight(hints: string): number {
   return w;
 }
 
+/** Embedded posts and quotes (tweets, Instagram) are content, even inside a "social" box. */
+const EMBED = /embed/i;
+
 export function isUnlikely(hints: string): boolean {
-  return UNLIKELY.test(hints) && !POSITIVE.test(hints);
+  return UNLIKELY.test(hints) && !POSITIVE.test(hints) && !EMBED.test(hints);
 }

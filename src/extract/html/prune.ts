@@ -41,11 +41,13 @@ export const DROP_TAGS = new Set([
 ]);
 
 /** Containers judged by link density: lists of links, tables of links, link blocks. */
-const LINK_JUDGED = new Set(['div', 'section', 'ul', 'ol', 'dl', 'table', 'p', 'span', 'li']);
+const LINK_JUDGED = new Set(['div', 'section', 'ul', 'ol', 'dl', 'table', 'span', 'li']);
 /** Above this share of text inside links, a block is navigation (a list of headlines, tags). */
 const MAX_LINK_DENSITY = 0.5;
 /** A block with a negative class hint goes at this lower link density (menus with some text). */
 const MAX_LINK_DENSITY_NEGATIVE = 0.2;
+/** Characters outside links that keep a link-heavy paragraph: about one short sentence. */
+const MIN_PARAGRAPH_OWN_CHARS = 80;
 /** A block with a negative hint and less text than this (characters) goes whatever its links:
  *  author boxes, tag rows, share bars. Longer ones may be mislabelled body wrappers. */
 const MAX_NEGATIVE_BLOCK_CHARS = 500;
@@ -64,9 +66,13 @@ export function isDropped(el: El, stats: StatsMap, isRoot: boolean): boolean {
   if (isRoot) return false;
   const hints = hintsOf(el);
   if (isUnlikely(hints)) return true;
-  if (!LINK_JUDGED.has(tag)) return false;
   const s = stats.get(el);
   const density = linkDensity(s);
+  // A paragraph full of links is a "Read more: ..." line, unless it still carries a sentence of
+  // its own (inline people boxes and glossary pop-ups put many links inside real paragraphs).
+  if (tag === 'p')
+    return density > MAX_LINK_DENSITY && (s?.text ?? 0) - (s?.link ?? 0) < MIN_PARAGRAPH_OWN_CHARS;
+  if (!LINK_JUDGED.has(tag)) return false;
   if (density > MAX_LINK_DENSITY) return true;
   if (
     classWeight(hints) < 0 &&
