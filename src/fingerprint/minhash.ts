@@ -18,8 +18,6 @@ const BIN_BITS = 9;
 const VALUE_MASK = (1 << (32 - BIN_BITS)) - 1;
 /** Marks an empty bin before densification, and every bin of a text without shingles. */
 export const EMPTY_BIN = 0xffffffff;
-/** Probe limit for densification before falling back to a linear scan (never hit in practice). */
-const MAX_DENSIFY_PROBES = 256;
 
 /** The MinHash signature of a set of 32-bit shingle hashes (duplicates allowed). */
 export function minhashSignature(shingles: ArrayLike<number>): Uint32Array {
@@ -34,18 +32,37 @@ export function minhashSignature(shingles: ArrayLike<number>): Uint32Array {
   return signature;
 }
 
+/**
+ * Each bin's donor probe sequence, computed once: bin b tries PROBES[b * PROBE_DEPTH + t] in
+ * order (a hash of (b, t), so two texts borrow identically), then falls back to a linear scan.
+ */
+const PROBE_DEPTH = 32;
+const PROBES = new Uint16Array(SIGNATURE_BINS * PROBE_DEPTH);
+for (let bin = 0; bin < SIGNATURE_BINS; bin++) {
+  for (let t = 0; t < PROBE_DEPTH; t++) {
+    PROBES[bin * PROBE_DEPTH + t] = fmix32(combine(bin, t + 1)) & (SIGNATURE_BINS - 1);
+  }
+}
+const filled = new Uint8Array(SIGNATURE_BINS);
+
 function densify(signature: Uint32Array): void {
-  const filled = signature.map((v) => (v === EMPTY_BIN ? 0 : 1));
-  if (!filled.includes(1) || !filled.includes(0)) return;
+  let count = 0;
+  for (let bin = 0; bin < SIGNATURE_BINS; bin++) {
+    const isFilled = signature[bin] !== EMPTY_BIN ? 1 : 0;
+    filled[bin] = isFilled;
+    count += isFilled;
+  }
+  if (count === 0 || count === SIGNATURE_BINS) return;
   for (let bin = 0; bin < SIGNATURE_BINS; bin++) {
     if (filled[bin] === 1) continue;
-    signature[bin] = signature[donorBin(bin, filled)]!;
+    signature[bin] = signature[donorBin(bin)]!;
   }
 }
 
-function donorBin(bin: number, filled: Uint32Array): number {
-  for (let attempt = 1; attempt <= MAX_DENSIFY_PROBES; attempt++) {
-    const candidate = fmix32(combine(bin, attempt)) & (SIGNATURE_BINS - 1);
+function donorBin(bin: number): number {
+  const base = bin * PROBE_DEPTH;
+  for (let t = 0; t < PROBE_DEPTH; t++) {
+    const candidate = PROBES[base + t]!;
     if (filled[candidate] === 1) return candidate;
   }
   for (let step = 1; ; step++) {

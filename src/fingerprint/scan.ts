@@ -40,7 +40,8 @@ const isDigit = (code: number) => code >= 48 && code <= 57;
  * running hashes stay in registers (captured variables would live in a heap context).
  */
 export function scanWords(input: string, out: number[]): number {
-  const text = (NON_ASCII.test(input) ? input.normalize('NFKC') : input).toLowerCase();
+  // ASCII text (most English news) skips NFKC and is lower-cased inside the loop.
+  const text = NON_ASCII.test(input) ? input.normalize('NFKC').toLowerCase() : input;
   const n = text.length;
   let words = 0;
   let a = OFFSET_A;
@@ -70,7 +71,8 @@ export function scanWords(input: string, out: number[]): number {
         }
       }
       for (let k = i; k < end; k += step) {
-        const c = text.charCodeAt(k);
+        let c = text.charCodeAt(k);
+        if (c >= 65 && c <= 90) c |= 0x20;
         a = Math.imul(a ^ c, FNV_PRIME);
         b = Math.imul(b ^ c, SECOND_PRIME);
         length++;
@@ -80,7 +82,7 @@ export function scanWords(input: string, out: number[]): number {
       continue;
     }
     // An apostrophe inside a word is dropped (trump's -> trumps); a thousands comma too.
-    if (prevWord && i + 1 < n && APOSTROPHES.has(code) && letterAt(text, i + 1)) {
+    if (prevWord && i + 1 < n && (code === 39 || APOSTROPHES.has(code)) && letterAt(text, i + 1)) {
       i++;
       continue;
     }
