@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openStore } from '../../src/store/index.js';
 import { buildApp } from '../../src/serve/index.js';
-import { pageToSave } from '../../src/serve/seed-store.js';
+import { pageToSave } from '../../src/serve/testing/seed-store.js';
 import { formatTable, type Report } from '../report.js';
 
 /** Stories × pages per story: 2,000 pages, ~3,000 articles with related ones. */

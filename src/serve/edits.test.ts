@@ -5,10 +5,10 @@ import { EDIT_KINDS, diffCopy, type CopyDiff, type EditKind } from '../families/
 import { summaryLine } from './pages/edits.js';
 import { openStore, type Store } from '../store/index.js';
 import { buildApp } from './app.js';
-import { assertInert } from './assert-inert.js';
-import { HOSTILE } from './fixture-rows.js';
-import { seedStore } from './seed-store.js';
-import { CORPUS } from './seed-corpus.js';
+import { assertInert } from './testing/assert-inert.js';
+import { HOSTILE } from './testing/fixture-rows.js';
+import { seedStore } from './testing/seed-store.js';
+import { CORPUS } from './testing/seed-corpus.js';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 

@@ -4,8 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { openStore, type Store } from '../store/index.js';
 import { buildApp } from './app.js';
 import { etagOf, matchesIfNoneMatch } from './etag.js';
-import { seedStore } from './seed-store.js';
-import { CORPUS } from './seed-corpus.js';
+import { seedStore } from './testing/seed-store.js';
+import { CORPUS } from './testing/seed-corpus.js';
 
 describe('etag matching', () => {
   it('compares weakly and understands lists and the wildcard', () => {

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sanitizeHtml } from './sanitize.js';
-import { assertInert } from './assert-inert.js';
+import { assertInert } from './testing/assert-inert.js';
 
 const clean = (s: string) => sanitizeHtml(s).value;
 

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { openStore, type Store } from '../../store/index.js';
 import { buildApp } from '../app.js';
-import { seedStore } from '../seed-store.js';
-import { CORPUS } from '../seed-corpus.js';
+import { seedStore } from '../testing/seed-store.js';
+import { CORPUS } from '../testing/seed-corpus.js';
 import { OPENAPI_DOCUMENT } from './openapi.js';
 import { diffCopy } from '../../families/index.js';
 

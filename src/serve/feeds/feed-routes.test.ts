@@ -4,8 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { parseHTML } from 'linkedom';
 import { openStore, type Store } from '../../store/index.js';
 import { buildApp } from '../app.js';
-import { seedStore } from '../seed-store.js';
-import { CORPUS } from '../seed-corpus.js';
+import { seedStore } from '../testing/seed-store.js';
+import { CORPUS } from '../testing/seed-corpus.js';
 import { atomDate, xmlText } from './atom.js';
 
 /** Parses an Atom document as XML; linkedom throws nothing, so we check the root and count. */

@@ -5,8 +5,8 @@ import { storyPage } from './story.js';
 import { articleBody, articlePage } from './article.js';
 import { TOPICS_SHOWN, sourceLabel, topicTags } from './parts.js';
 import type { ArticleRow } from '../../store/index.js';
-import { assertInert } from '../assert-inert.js';
-import { HOSTILE, NOW, articleRow, storySummary, storyView } from '../fixture-rows.js';
+import { assertInert } from '../testing/assert-inert.js';
+import { HOSTILE, NOW, articleRow, storySummary, storyView } from '../testing/fixture-rows.js';
 
 describe('front page', () => {
   it('lists each story with its outlets, counts and a relative update time', () => {

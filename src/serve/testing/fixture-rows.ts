@@ -1,6 +1,6 @@
 // Test support: rows of our own invention (fictional outlets and events), including hostile
 // ones, for the page tests. Not imported by the app.
-import type { ArticleRow, FamilyView, StorySummaryRow, StoryView } from '../store/index.js';
+import type { ArticleRow, FamilyView, StorySummaryRow, StoryView } from '../../store/index.js';
 
 export const NOW = new Date('2026-11-22T12:00:00Z');
 

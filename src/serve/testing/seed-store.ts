@@ -1,8 +1,8 @@
 // Test support: fills a real store (openStore('sqlite::memory:')) with pages of our own
 // invention through savePage, the same door the pipeline uses. Not imported by the app.
 import { createHash } from 'node:crypto';
-import type { ArticleToSave, PageToSave, Store } from '../store/index.js';
-import type { Article, Topic } from '../types.js';
+import type { ArticleToSave, PageToSave, Store } from '../../store/index.js';
+import type { Article, Topic } from '../../types.js';
 
 export interface SeedArticle {
   id: string;

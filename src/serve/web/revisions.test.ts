@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { openStore, type Store } from '../../store/index.js';
 import { buildApp } from '../app.js';
-import { assertInert } from '../assert-inert.js';
-import { HOSTILE } from '../fixture-rows.js';
-import { seedStore, type SeedPage } from '../seed-store.js';
-import { CORPUS } from '../seed-corpus.js';
+import { assertInert } from '../testing/assert-inert.js';
+import { HOSTILE } from '../testing/fixture-rows.js';
+import { seedStore, type SeedPage } from '../testing/seed-store.js';
+import { CORPUS } from '../testing/seed-corpus.js';
 
 /** The wire story fetched again an hour later with a corrected text. */
 const CORRECTED: SeedPage = {

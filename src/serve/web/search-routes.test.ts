@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { openStore, type Store } from '../../store/index.js';
 import { buildApp } from '../app.js';
-import { seedStore } from '../seed-store.js';
-import { CORPUS } from '../seed-corpus.js';
-import { assertInert } from '../assert-inert.js';
+import { seedStore } from '../testing/seed-store.js';
+import { CORPUS } from '../testing/seed-corpus.js';
+import { assertInert } from '../testing/assert-inert.js';
 import { snippet, SNIPPET_CHARS } from '../pages/search.js';
 
 describe('search', () => {
