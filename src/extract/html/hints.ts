@@ -18,16 +18,16 @@ export const UNLIKELY =
  *  paragraphs, so hints tip close calls without overriding clear text density. */
 export const HINT_POINTS = 25;
 
+/** Embedded posts and quotes (tweets, Instagram) are content, even inside a "social" box. */
+const EMBED = /embed/i;
+
 export function classWeight(hints: string): number {
   if (!hints.trim()) return 0;
   let w = 0;
   if (POSITIVE.test(hints)) w += HINT_POINTS;
-  if (NEGATIVE.test(hints)) w -= HINT_POINTS;
+  if (NEGATIVE.test(hints) && !EMBED.test(hints)) w -= HINT_POINTS;
   return w;
 }
-
-/** Embedded posts and quotes (tweets, Instagram) are content, even inside a "social" box. */
-const EMBED = /embed/i;
 
 export function isUnlikely(hints: string): boolean {
   return UNLIKELY.test(hints) && !POSITIVE.test(hints) && !EMBED.test(hints);
