@@ -44,6 +44,12 @@ export const QUERY_TERMS = 24;
  */
 export const MAX_POSTINGS = 400;
 
+/**
+ * Posting entries visited per article at most. Terms are walked rarest first, so the budget
+ * only cuts the commonest of the query's terms; it bounds the cost at 100,000 open stories.
+ */
+export const POSTINGS_WALK_BUDGET = 2000;
+
 /** Stories compared in full per article, the best by summed shared-term weight. */
 export const MAX_CANDIDATES = 12;
 
@@ -128,19 +134,27 @@ export class StoryIndex {
   }
 
   private candidates(): Story[] {
-    const votes = new Map<Story, number>();
+    // Votes live on the stories themselves (no hash map per article): the walk over posting
+    // lists is the hottest loop of an assignment.
+    const touched: Story[] = [];
     let used = 0;
+    let walked = 0;
     for (const [term, weight] of this.query.rankedTerms()) {
-      if (used >= QUERY_TERMS) break;
+      if (used >= QUERY_TERMS || walked >= POSTINGS_WALK_BUDGET) break;
       const holders = this.postings.get(term);
       if (!holders || holders.size > MAX_POSTINGS) continue;
       used += 1;
-      for (const story of holders) votes.set(story, (votes.get(story) ?? 0) + weight);
+      walked += holders.size;
+      for (const story of holders) {
+        if (story.vote === 0) touched.push(story);
+        story.vote += weight;
+      }
     }
-    return [...votes]
-      .sort((a, b) => b[1] - a[1] || (a[0].id < b[0].id ? -1 : 1))
-      .slice(0, MAX_CANDIDATES)
-      .map(([story]) => story);
+    const byVote = (a: Story, b: Story) => b.vote - a.vote || (a.id < b.id ? -1 : 1);
+    const chosen =
+      touched.length <= MAX_CANDIDATES ? touched : topBy(touched, MAX_CANDIDATES, byVote);
+    for (const story of touched) story.vote = 0;
+    return chosen;
   }
 
   private similarity(story: Story): number {
@@ -184,8 +198,10 @@ export class StoryIndex {
   /** Re-posts a story under its current strongest terms. */
   private repost(story: Story): void {
     const next = story.postingTerms(this.stats);
-    const keep = new Set(next);
-    for (const term of story.posted) if (!keep.has(term)) this.unpost(term, story);
+    if (story.posted.length > 0) {
+      const keep = new Set(next);
+      for (const term of story.posted) if (!keep.has(term)) this.unpost(term, story);
+    }
     for (const term of next) {
       let holders = this.postings.get(term);
       if (!holders) this.postings.set(term, (holders = new Set()));
@@ -219,6 +235,19 @@ export class StoryIndex {
     holders.delete(story);
     if (holders.size === 0) this.postings.delete(term);
   }
+}
+
+/** The `k` smallest items under `compare`, sorted; a bounded insertion keeps it O(n k). */
+function topBy<T>(items: readonly T[], k: number, compare: (a: T, b: T) => number): T[] {
+  const best: T[] = [];
+  for (const item of items) {
+    if (best.length === k && compare(item, best[k - 1]!) >= 0) continue;
+    let at = best.length;
+    while (at > 0 && compare(item, best[at - 1]!) < 0) at -= 1;
+    best.splice(at, 0, item);
+    if (best.length > k) best.pop();
+  }
+  return best;
 }
 
 function publishedMs(published: string | null): number | null {

@@ -59,6 +59,8 @@ export class Story {
   readonly docIds = new Set<string>();
   /** Term ids currently posted for this story in the index's inverted index. */
   posted: Uint32Array = new Uint32Array(0);
+  /** Scratch for candidate retrieval: summed weight of shared query terms, 0 between uses. */
+  vote = 0;
   firstMs: number;
   lastMs: number;
 

@@ -25,18 +25,24 @@ export const EMPTY_VECTOR: Vector = { ids: new Uint32Array(0), values: new Float
 
 /** 1 + ln(count) per term (the tenth mention adds far less than the first), ids ascending. */
 export function sublinear(counts: TermCounts, stats: TermStats): Vector {
-  const pairs: [number, number][] = [];
-  for (const [term, n] of counts) if (n > 0) pairs.push([stats.idOf(term), 1 + Math.log(n)]);
-  pairs.sort((a, b) => a[0] - b[0]);
-  return fromPairs(pairs);
-}
-
-function fromPairs(pairs: readonly (readonly [number, number])[]): Vector {
-  const ids = new Uint32Array(pairs.length);
-  const values = new Float32Array(pairs.length);
-  pairs.forEach(([id, x], i) => {
-    ids[i] = id;
-    values[i] = x;
+  const n = counts.size;
+  const rawIds = new Uint32Array(n);
+  const rawValues = new Float32Array(n);
+  let i = 0;
+  for (const [term, count] of counts) {
+    if (count <= 0) continue;
+    rawIds[i] = stats.idOf(term);
+    rawValues[i] = 1 + Math.log(count);
+    i += 1;
+  }
+  const order = Uint32Array.from({ length: i }, (_, k) => k).sort(
+    (a, b) => rawIds[a]! - rawIds[b]!,
+  );
+  const ids = new Uint32Array(i);
+  const values = new Float32Array(i);
+  order.forEach((at, k) => {
+    ids[k] = rawIds[at]!;
+    values[k] = rawValues[at]!;
   });
   return { ids, values };
 }
@@ -56,26 +62,43 @@ export function weightedNorms(v: Vector, stats: TermStats): Norms {
 
 /** Element-wise sum (`sign` 1) or difference (-1); terms that fall to ~0 are dropped. */
 export function combine(a: Vector, b: Vector, sign: 1 | -1): Vector {
-  const pairs: [number, number][] = [];
+  if (a.ids.length === 0 && sign === 1) return b;
+  const ids = new Uint32Array(a.ids.length + b.ids.length);
+  const values = new Float32Array(ids.length);
   let i = 0;
   let j = 0;
+  let n = 0;
+  const push = (id: number, x: number) => {
+    if (x <= 1e-6) return;
+    ids[n] = id;
+    values[n] = x;
+    n += 1;
+  };
   while (i < a.ids.length || j < b.ids.length) {
     const ai = i < a.ids.length ? a.ids[i]! : Infinity;
     const bj = j < b.ids.length ? b.ids[j]! : Infinity;
-    if (ai < bj) pairs.push([ai, a.values[i++]!]);
-    else if (bj < ai) pairs.push([bj, sign * b.values[j++]!]);
-    else pairs.push([ai, a.values[i++]! + sign * b.values[j++]!]);
+    if (ai < bj) push(ai, a.values[i++]!);
+    else if (bj < ai) push(bj, sign * b.values[j++]!);
+    else push(ai, a.values[i++]! + sign * b.values[j++]!);
   }
-  return fromPairs(pairs.filter(([, x]) => x > 1e-6));
+  return { ids: ids.slice(0, n), values: values.slice(0, n) };
 }
 
 /** Keeps the `limit` terms with the highest IDF-weighted value (ties by id, for determinism). */
 export function topTerms(v: Vector, limit: number, stats: TermStats): Vector {
-  if (v.ids.length <= limit) return v;
-  const ranked = [...v.ids].map(
-    (id, i) => [id, v.values[i]!, v.values[i]! * stats.idf(id)] as const,
+  const n = v.ids.length;
+  if (n <= limit) return v;
+  const score = new Float64Array(n);
+  for (let i = 0; i < n; i++) score[i] = v.values[i]! * stats.idf(v.ids[i]!);
+  const order = Uint32Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => score[b]! - score[a]! || a - b,
   );
-  ranked.sort((a, b) => b[2] - a[2] || a[0] - b[0]);
-  const kept = ranked.slice(0, limit).sort((a, b) => a[0] - b[0]);
-  return fromPairs(kept.map(([id, x]) => [id, x] as const));
+  const kept = order.subarray(0, limit).sort((a, b) => a - b);
+  const ids = new Uint32Array(limit);
+  const values = new Float32Array(limit);
+  kept.forEach((at, i) => {
+    ids[i] = v.ids[at]!;
+    values[i] = v.values[at]!;
+  });
+  return { ids, values };
 }
