@@ -68,6 +68,7 @@ form.search button { font: inherit; padding: .4rem .9rem; border-radius: .3rem; 
   background: var(--accent); color: var(--bg); cursor: pointer; }
 form.search input:focus-visible, form.search button:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 ul.topics { columns: 16rem auto; padding-left: 1.2rem; }
+ul.topics li { break-inside: avoid; }
 ins { background: var(--ins); text-decoration: underline; text-decoration-thickness: 1px; }
 del { background: var(--del); }
 /* Screen readers do not always announce ins/del: say it in hidden text (CSP-safe, no markup). */
