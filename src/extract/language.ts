@@ -87,6 +87,10 @@ const STOPWORDS: Record<string, readonly string[]> = {
   ],
 };
 
+/** Characters examined: a few paragraphs decide; the rest of a long text adds nothing. */
+const SAMPLE_CHARS = 4000;
+/** Fewer words than this (a label, a name) say nothing reliable about the language. */
+const MIN_WORDS = 5;
 /** Words sampled from the start of the text: enough for a stable guess, cheap on long text. */
 const SAMPLE_WORDS = 400;
 /** Least share of sampled words that must be the winner's function words (English prose runs
@@ -96,7 +100,7 @@ const MIN_STOPWORD_SHARE = 0.15;
 const MIN_SCRIPT_SHARE = 0.3;
 
 export function detectLanguage(text: string): string | null {
-  const sample = text.slice(0, 4000);
+  const sample = text.slice(0, SAMPLE_CHARS);
   const byScript = scriptLanguage(sample);
   if (byScript) return byScript;
   const words =
@@ -104,7 +108,7 @@ export function detectLanguage(text: string): string | null {
       .toLowerCase()
       .match(/\p{L}+/gu)
       ?.slice(0, SAMPLE_WORDS) ?? [];
-  if (words.length < 5) return null;
+  if (words.length < MIN_WORDS) return null;
   let best: string | null = null;
   let bestShare = 0;
   for (const [lang, list] of Object.entries(STOPWORDS)) {

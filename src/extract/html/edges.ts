@@ -4,6 +4,8 @@ import { isRelativeAge, parseAbsoluteDate } from '../dates.js';
 
 /** Metadata lines are short (characters); longer ones may be a sentence that mentions a date. */
 const MAX_META_LINE_CHARS = 80;
+/** A line holding a date and little else (characters): "Tuesday, Nov. 19, 2019, 8:41 AM UTC". */
+const MAX_DATE_LINE_CHARS = 40;
 /** Lines examined at each end of the body. */
 const EDGE_LINES = 3;
 
@@ -23,10 +25,7 @@ function isMetaLine(p: string): boolean {
   if (META_LINE.some((re) => re.test(p))) return true;
   const noWeekday = p.replace(/^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*/i, '');
   return (
-    isRelativeAge(p) ||
-    (parseAbsoluteDate(noWeekday) !== null &&
-      noWeekday.replace(/[\d\s:,./apm-]|[A-Za-z]{3,9}/gi, '').length <= 3 &&
-      p.length < 40)
+    isRelativeAge(p) || (p.length <= MAX_DATE_LINE_CHARS && parseAbsoluteDate(noWeekday) !== null)
   );
 }
 

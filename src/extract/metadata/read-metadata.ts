@@ -27,6 +27,9 @@ interface Doc {
   documentElement: El | null;
 }
 
+/** An <h1> shorter than this (characters) is a logo or a section letter, not a headline. */
+const MIN_H1_TITLE_CHARS = 4;
+
 /** Longest byline we accept from markup (characters): longer text is a bio, not a name. */
 const MAX_BYLINE_CHARS = 120;
 
@@ -101,7 +104,7 @@ function titleOf(
   return (
     cleanTitle(ld?.headline ?? null, siteName) ??
     cleanTitle(firstMeta(meta, ['og:title', 'twitter:title']), siteName) ??
-    (h1 && h1.length > 3 ? h1 : null) ??
+    (h1 && h1.length >= MIN_H1_TITLE_CHARS ? h1 : null) ??
     cleanTitle(text(byTag.get('title')?.[0] ?? null), siteName)
   );
 }

@@ -12,6 +12,9 @@ import { classifyLine } from './clutter.js';
  *  outlet names we know, "The Times of India | Economic Times", are under 40.) */
 const MAX_OUTLET_CHARS = 60;
 
+/** An item's date line is just the date (characters): "Wednesday, 20 August 2025, 10:14". */
+const MAX_DATE_LINE_CHARS = 40;
+
 export function segmentRelated(
   lines: string[],
   fetchedAt: Date,
@@ -35,7 +38,9 @@ export function segmentRelated(
 }
 
 function isItemAge(line: string): boolean {
-  return isRelativeAge(line) || (line.length < 40 && parseAbsoluteDate(line) !== null);
+  return (
+    isRelativeAge(line) || (line.length <= MAX_DATE_LINE_CHARS && parseAbsoluteDate(line) !== null)
+  );
 }
 
 function parseItem(block: string[], fetchedAt: Date, language: string | null): Article | null {
