@@ -77,23 +77,41 @@ interface Baseline {
 
 export async function run(_sharedDir: string, sizes = SIZES): Promise<Report> {
   const results = sizes.map(measure);
-  const baseline = JSON.parse(readFileSync(new URL('./bench-baseline.json', import.meta.url), 'utf8')) as Baseline;
+  const baseline = JSON.parse(
+    readFileSync(new URL('./bench-baseline.json', import.meta.url), 'utf8'),
+  ) as Baseline;
   const first = results[0]!;
   const last = results[results.length - 1]!;
   const growth = first.perSecond / last.perSecond;
   const failures: string[] = [];
-  if (last.indexed >= 1_000_000 && last.perSecond < baseline.floors.perSecondAt1M) failures.push(`articles/s at 1M ${last.perSecond.toFixed(0)} < ${baseline.floors.perSecondAt1M}`);
-  if (results.some((r) => r.bytesPerArticle > baseline.floors.maxBytesPerArticle)) failures.push(`bytes per article above ${baseline.floors.maxBytesPerArticle}`);
-  if (growth > baseline.floors.maxCostGrowth) failures.push(`cost growth ${growth.toFixed(2)}x > ${baseline.floors.maxCostGrowth}x`);
+  if (last.indexed >= 1_000_000 && last.perSecond < baseline.floors.perSecondAt1M)
+    failures.push(
+      `articles/s at 1M ${last.perSecond.toFixed(0)} < ${baseline.floors.perSecondAt1M}`,
+    );
+  if (results.some((r) => r.bytesPerArticle > baseline.floors.maxBytesPerArticle))
+    failures.push(`bytes per article above ${baseline.floors.maxBytesPerArticle}`);
+  if (growth > baseline.floors.maxCostGrowth)
+    failures.push(`cost growth ${growth.toFixed(2)}x > ${baseline.floors.maxCostGrowth}x`);
   const table = [
     formatTable(
       ['indexed', 'articles/s', 'bytes/article', 'build articles/s', 'copies found'],
-      results.map((r) => [r.indexed, Math.round(r.perSecond), Math.round(r.bytesPerArticle), Math.round(r.buildPerSecond), r.copiesFound]),
+      results.map((r) => [
+        r.indexed,
+        Math.round(r.perSecond),
+        Math.round(r.bytesPerArticle),
+        Math.round(r.buildPerSecond),
+        r.copiesFound,
+      ]),
     ),
     `cost growth ${first.indexed} -> ${last.indexed}: ${growth.toFixed(2)}x`,
     ...failures.map((f) => `FLOOR NOT MET: ${f}`),
   ].join('\n');
-  return { name: 'families-speed', table, summary: { results, costGrowth: growth }, ok: failures.length === 0 };
+  return {
+    name: 'families-speed',
+    table,
+    summary: { results, costGrowth: growth },
+    ok: failures.length === 0,
+  };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

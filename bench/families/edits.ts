@@ -26,14 +26,20 @@ export function pick<T>(items: readonly T[], rnd: Random): T {
   return items[Math.floor(rnd() * items.length)]!;
 }
 
-const mapText = (doc: Doc, f: (s: string) => string): Doc => ({ title: f(doc.title), paragraphs: doc.paragraphs.map(f) });
+const mapText = (doc: Doc, f: (s: string) => string): Doc => ({
+  title: f(doc.title),
+  paragraphs: doc.paragraphs.map(f),
+});
 
 /** NATO -> Nato, U.S. -> US, U.N. -> UN. */
 export const acronymCase: Edit = (doc) =>
   mapText(doc, (s) =>
     s
       .replace(/\b([A-Z])\.([A-Z])\.(?=\s|,|$)/g, '$1$2')
-      .replace(/\b([A-Z])([A-Z]{3,})\b/g, (_, first: string, rest: string) => first + rest.toLowerCase()),
+      .replace(
+        /\b([A-Z])([A-Z]{3,})\b/g,
+        (_, first: string, rest: string) => first + rest.toLowerCase(),
+      ),
   );
 
 /** Later mentions of a capitalised surname get an honorific (Smith -> Mr Smith). */
@@ -47,12 +53,27 @@ export const honorifics: Edit = (doc, rnd) => {
   const pattern = new RegExp(`(?<![A-Z][a-z]+ )\\b${surname}\\b`, 'g');
   return {
     title: doc.title,
-    paragraphs: doc.paragraphs.map((p) => p.replace(pattern, (m) => (seen++ === 0 ? m : `${title} ${m}`))),
+    paragraphs: doc.paragraphs.map((p) =>
+      p.replace(pattern, (m) => (seen++ === 0 ? m : `${title} ${m}`)),
+    ),
   };
 };
 
 const WEEKDAYS = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g;
-const MONTHS = ['Jan', 'Feb', 'March', 'April', 'May', 'June', 'July', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];
+const MONTHS = [
+  'Jan',
+  'Feb',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'Aug',
+  'Sept',
+  'Oct',
+  'Nov',
+  'Dec',
+];
 
 /** "on Tuesday" -> "on Aug 19". */
 export const weekdayToDate: Edit = (doc, rnd) => {
@@ -63,7 +84,10 @@ export const weekdayToDate: Edit = (doc, rnd) => {
 const UK_SPELLING: readonly [RegExp, string][] = [
   [/\b(neighb|col|hon|fav|lab|behavi|harb|rum|vap|arm|hum)or(s|ed|ing|ite|hood)?\b/g, '$1our$2'],
   [/\b(defen|offen|licen|preten)se(s)?\b/g, '$1ce$2'],
-  [/\b(organ|recogn|real|apolog|critic|emphas|author|priorit|mobil|characteri)iz(e|ed|es|ing|ation)\b/g, '$1is$2'],
+  [
+    /\b(organ|recogn|real|apolog|critic|emphas|author|priorit|mobil|characteri)iz(e|ed|es|ing|ation)\b/g,
+    '$1is$2',
+  ],
   [/\b(cent|met|theat|fib|kilomet|lit)er(s)?\b/g, '$1re$2'],
   [/\b(travel|cancel|label|model|fuel|signal)(ed|ing)\b/g, '$1l$2'],
   [/\bprogram(s)?\b/g, 'programme$1'],
@@ -71,11 +95,15 @@ const UK_SPELLING: readonly [RegExp, string][] = [
 
 /** US -> UK spelling by rule. */
 export const ukSpelling: Edit = (doc) =>
-  mapText(doc, (s) => UK_SPELLING.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), s));
+  mapText(doc, (s) =>
+    UK_SPELLING.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), s),
+  );
 
 /** Straight quotes -> typographic quotes. */
 export const typographicQuotes: Edit = (doc) =>
-  mapText(doc, (s) => s.replace(/"([^"]*)"/g, '\u201c$1\u201d').replace(/(\w)'(\w)/g, '$1\u2019$2'));
+  mapText(doc, (s) =>
+    s.replace(/"([^"]*)"/g, '\u201c$1\u201d').replace(/(\w)'(\w)/g, '$1\u2019$2'),
+  );
 
 /**
  * A new lead paragraph written by the outlet: its own prose around a name from the story. Made
@@ -83,7 +111,10 @@ export const typographicQuotes: Edit = (doc) =>
  * with any other text (a shared template would glue unrelated copies, which real leads don't).
  */
 export const addedLead: Edit = (doc, rnd) => {
-  const words = doc.paragraphs.join(' ').split(/\s+/).filter((w) => /^[A-Za-z]+$/.test(w));
+  const words = doc.paragraphs
+    .join(' ')
+    .split(/\s+/)
+    .filter((w) => /^[A-Za-z]+$/.test(w));
   const names = words.filter((w) => /^[A-Z][a-z]+$/.test(w));
   const lead = Array.from({ length: 18 }, () => pick(words, rnd) ?? 'news').join(' ');
   const name = pick(names, rnd) ?? 'Officials';
@@ -106,11 +137,24 @@ export const dropMiddle: Edit = (doc, rnd) => {
 /** A new headline (the body is untouched). */
 export const rewriteHeadline: Edit = (doc, rnd) => {
   const words = doc.title.split(/\s+/);
-  return { title: `${pick(['Update:', 'Latest:', 'Explainer:', 'Watch:'], rnd)} ${words.slice(Math.min(2, words.length - 1)).join(' ')}`, paragraphs: doc.paragraphs };
+  return {
+    title: `${pick(['Update:', 'Latest:', 'Explainer:', 'Watch:'], rnd)} ${words.slice(Math.min(2, words.length - 1)).join(' ')}`,
+    paragraphs: doc.paragraphs,
+  };
 };
 
-const CLUTTER_BEFORE = ['Advertisement', 'Sign up for our morning newsletter', 'Listen to this article', 'Share this story'];
-const CLUTTER_AFTER = ['Reporting by our correspondents; editing by the desk', 'Read more: the week in review', 'Follow us for more updates', '(c) All rights reserved'];
+const CLUTTER_BEFORE = [
+  'Advertisement',
+  'Sign up for our morning newsletter',
+  'Listen to this article',
+  'Share this story',
+];
+const CLUTTER_AFTER = [
+  'Reporting by our correspondents; editing by the desk',
+  'Read more: the week in review',
+  'Follow us for more updates',
+  '(c) All rights reserved',
+];
 
 /** Page furniture and credit lines left around the text by a weak extractor. */
 export const clutter: Edit = (doc, rnd) => ({
@@ -122,7 +166,10 @@ export const clutter: Edit = (doc, rnd) => ({
 export const creditLine: Edit = (doc, rnd) => {
   const [first, ...rest] = doc.paragraphs;
   if (first === undefined) return doc;
-  return { title: doc.title, paragraphs: [`${pick(['(Wire) -', 'WIRE -', '(Agency) -'], rnd)} ${first}`, ...rest] };
+  return {
+    title: doc.title,
+    paragraphs: [`${pick(['(Wire) -', 'WIRE -', '(Agency) -'], rnd)} ${first}`, ...rest],
+  };
 };
 
 export const EDITS: Readonly<Record<string, Edit>> = {

@@ -55,7 +55,9 @@ export function evaluate(items: readonly Item[]): SplitResult {
     originals.set(result.familyId, result.originalId);
   }
   const predicted = new Map(items.map((i) => [i.id, resolve(family.get(i.id)!)]));
-  const scores = pairwiseScores(items.map((i) => ({ gold: i.gold, predicted: predicted.get(i.id)! })));
+  const scores = pairwiseScores(
+    items.map((i) => ({ gold: i.gold, predicted: predicted.get(i.id)! })),
+  );
   return {
     scores,
     originalAccuracy: originalAccuracy(items, predicted, originals),
@@ -65,14 +67,21 @@ export function evaluate(items: readonly Item[]): SplitResult {
 }
 
 /** Among predicted families holding a copy and its real original: share naming that original. */
-function originalAccuracy(items: readonly Item[], predicted: Map<string, string>, originals: Map<string, string>): number {
+function originalAccuracy(
+  items: readonly Item[],
+  predicted: Map<string, string>,
+  originals: Map<string, string>,
+): number {
   const byId = new Map(items.map((i) => [i.id, i]));
   let right = 0;
   let total = 0;
-  for (const f of new Set(items.filter((i) => i.copyOf !== null).map((i) => predicted.get(i.id)!))) {
+  for (const f of new Set(
+    items.filter((i) => i.copyOf !== null).map((i) => predicted.get(i.id)!),
+  )) {
     const chosen = byId.get(originals.get(f) ?? '');
     const members = items.filter((i) => predicted.get(i.id) === f);
-    const source = members.find((m) => m.copyOf !== null && predicted.get(m.copyOf) === f)?.copyOf ?? undefined;
+    const source =
+      members.find((m) => m.copyOf !== null && predicted.get(m.copyOf) === f)?.copyOf ?? undefined;
     if (source === undefined || chosen === undefined) continue;
     total++;
     // Right when it names the real article copied, or a real article it syndicates with.
@@ -81,7 +90,10 @@ function originalAccuracy(items: readonly Item[], predicted: Map<string, string>
   return total === 0 ? 1 : right / total;
 }
 
-function recallByEdit(items: readonly Item[], predicted: Map<string, string>): Record<string, number> {
+function recallByEdit(
+  items: readonly Item[],
+  predicted: Map<string, string>,
+): Record<string, number> {
   const found: Record<string, [number, number]> = {};
   for (const copy of items) {
     if (copy.copyOf === null) continue;
@@ -114,8 +126,12 @@ export async function run(sharedDir: string): Promise<Report> {
     'held-out (topics 21-35)': items.filter((i) => i.topic > TUNE_MAX_TOPIC),
     all: items,
   };
-  const results = Object.fromEntries(Object.entries(splits).map(([name, split]) => [name, evaluate(split)]));
-  const baseline = JSON.parse(readFileSync(new URL('./baseline.json', import.meta.url), 'utf8')) as Baseline;
+  const results = Object.fromEntries(
+    Object.entries(splits).map(([name, split]) => [name, evaluate(split)]),
+  );
+  const baseline = JSON.parse(
+    readFileSync(new URL('./baseline.json', import.meta.url), 'utf8'),
+  ) as Baseline;
   const failures = checkFloors(baseline, digest, results);
   const rowsOut = Object.entries(results).map(([name, r]) => [
     name,
@@ -135,19 +151,34 @@ export async function run(sharedDir: string): Promise<Report> {
     ...failures.map((f) => `FLOOR NOT MET: ${f}`),
   ].join('\n');
   const summary = Object.fromEntries(
-    Object.entries(results).map(([name, r]) => [name, { ...r.scores, originalAccuracy: r.originalAccuracy, items: r.items }]),
+    Object.entries(results).map(([name, r]) => [
+      name,
+      { ...r.scores, originalAccuracy: r.originalAccuracy, items: r.items },
+    ]),
   );
-  return { name: 'families', table, summary: { ...summary, corpusSha256: digest }, ok: failures.length === 0 };
+  return {
+    name: 'families',
+    table,
+    summary: { ...summary, corpusSha256: digest },
+    ok: failures.length === 0,
+  };
 }
 
-function checkFloors(baseline: Baseline, digest: string, results: Record<string, SplitResult>): string[] {
+function checkFloors(
+  baseline: Baseline,
+  digest: string,
+  results: Record<string, SplitResult>,
+): string[] {
   const out: string[] = [];
-  if (baseline.corpusSha256 !== digest) out.push(`corpus digest ${digest} differs from the pinned one`);
+  if (baseline.corpusSha256 !== digest)
+    out.push(`corpus digest ${digest} differs from the pinned one`);
   for (const [name, floor] of Object.entries(baseline.floors)) {
     const r = results[name];
     if (r === undefined) out.push(`no split ${name}`);
     else if (r.scores.precision < floor.precision || r.scores.recall < floor.recall) {
-      out.push(`${name}: P ${r.scores.precision.toFixed(4)} / R ${r.scores.recall.toFixed(4)} below ${floor.precision} / ${floor.recall}`);
+      out.push(
+        `${name}: P ${r.scores.precision.toFixed(4)} / R ${r.scores.recall.toFixed(4)} below ${floor.precision} / ${floor.recall}`,
+      );
     }
   }
   return out;

@@ -49,7 +49,10 @@ interface Row {
 
 export function loadRows(sharedDir: string): { rows: Row[]; raw: string } {
   const raw = readFileSync(join(sharedDir, CORPUS), 'utf8');
-  const rows = raw.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Row);
+  const rows = raw
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Row);
   return { rows, raw };
 }
 
@@ -72,7 +75,11 @@ export function generate(rows: readonly Row[], seed = SEED): Item[] {
   });
   const copies: Item[] = [];
   for (const original of items) {
-    if (original.wordCount < MIN_ORIGINAL_WORDS || original.paragraphs.length < MIN_ORIGINAL_PARAGRAPHS) continue;
+    if (
+      original.wordCount < MIN_ORIGINAL_WORDS ||
+      original.paragraphs.length < MIN_ORIGINAL_PARAGRAPHS
+    )
+      continue;
     if (rnd() >= ORIGINAL_SHARE) continue;
     const n = 1 + Math.floor(rnd() * 3);
     for (let c = 0; c < n; c++) copies.push(makeCopy(original, c, rnd));
@@ -104,13 +111,19 @@ function makeCopy(original: Item, n: number, rnd: Random): Item {
 
 /** First line is usually the headline (dataset README); the rest, one sentence a line, is the body. */
 function toDoc(text: string): Doc {
-  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   if (lines.length < 2) return { title: '', paragraphs: lines };
   return { title: lines[0]!, paragraphs: lines.slice(1) };
 }
 
 function countWords(doc: Doc): number {
-  return doc.paragraphs.join(' ').split(/\s+/).filter((w) => w !== '').length;
+  return doc.paragraphs
+    .join(' ')
+    .split(/\s+/)
+    .filter((w) => w !== '').length;
 }
 
 /** Gold families: union of copy-of links and same-topic pairs with body containment >= 0.5. */
@@ -139,7 +152,8 @@ export function realCopyPairs(rows: readonly Row[]): number {
   const grams = rows.map((r) => fiveGrams(r.text));
   let n = 0;
   for (let i = 0; i < rows.length; i++) {
-    for (let j = i + 1; j < rows.length; j++) if (containment(grams[i]!, grams[j]!) >= REAL_COPY_CONTAINMENT) n++;
+    for (let j = i + 1; j < rows.length; j++)
+      if (containment(grams[i]!, grams[j]!) >= REAL_COPY_CONTAINMENT) n++;
   }
   return n;
 }

@@ -7,7 +7,24 @@ import type { Random } from './edits.js';
 
 const VOCABULARY_SIZE = 20_000;
 // 16 syllables, 2-4 per word: 69,888 possible words, enough for a 20,000-word vocabulary.
-const SYLLABLES = ['ka', 'lo', 'mi', 'ser', 'tu', 'van', 'dre', 'os', 'pel', 'ri', 'gon', 'ta', 'be', 'nur', 'shi', 'al'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'ser',
+  'tu',
+  'van',
+  'dre',
+  'os',
+  'pel',
+  'ri',
+  'gon',
+  'ta',
+  'be',
+  'nur',
+  'shi',
+  'al',
+];
 
 const vocabulary = buildVocabulary();
 const cumulative = buildZipf();
@@ -69,5 +86,8 @@ export function syntheticCopy(n: number, variant: number): { title: string; para
       .join(' '),
   );
   const keep = Math.max(2, Math.ceil(edited.length * 0.8));
-  return { title: `Copy ${n}`, paragraphs: [syntheticArticle(n + 7_000_000, 40).paragraphs[0]!, ...edited.slice(0, keep)] };
+  return {
+    title: `Copy ${n}`,
+    paragraphs: [syntheticArticle(n + 7_000_000, 40).paragraphs[0]!, ...edited.slice(0, keep)],
+  };
 }

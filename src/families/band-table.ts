@@ -32,7 +32,8 @@ export class BandTable {
   /** Links `slot` into the bucket of each of its band keys. */
   insert(slot: number, bandKeys: Uint32Array): void {
     this.ensureSlot(slot);
-    if (this.live + this.bands > this.heads.length * MAX_HEAD_LOAD) this.rehash(this.heads.length * 2);
+    if (this.live + this.bands > this.heads.length * MAX_HEAD_LOAD)
+      this.rehash(this.heads.length * 2);
     for (let band = 0; band < this.bands; band++) {
       const entry = slot * this.bands + band;
       const key = bandKeys[band]!;
@@ -58,7 +59,11 @@ export class BandTable {
     for (let band = 0; band < this.bands; band++) {
       const key = bandKeys[band]!;
       let seen = 0;
-      for (let e = this.heads[key & this.mask]!; e !== NONE && seen < perBucket; e = this.next[e]!) {
+      for (
+        let e = this.heads[key & this.mask]!;
+        e !== NONE && seen < perBucket;
+        e = this.next[e]!
+      ) {
         if (this.keys[e] !== key || e % this.bands !== band) continue;
         seen++;
         visit((e / this.bands) | 0);
@@ -73,8 +78,10 @@ export class BandTable {
   forKey(key: number, limit: number, visit: (slot: number) => void): void {
     let count = 0;
     const head = this.heads[key & this.mask]!;
-    for (let e = head; e !== NONE; e = this.next[e]!) if (this.keys[e] === key && ++count > limit) return;
-    for (let e = head; e !== NONE; e = this.next[e]!) if (this.keys[e] === key) visit((e / this.bands) | 0);
+    for (let e = head; e !== NONE; e = this.next[e]!)
+      if (this.keys[e] === key && ++count > limit) return;
+    for (let e = head; e !== NONE; e = this.next[e]!)
+      if (this.keys[e] === key) visit((e / this.bands) | 0);
   }
 
   /** Bytes held by the typed arrays (for the memory benchmark). */

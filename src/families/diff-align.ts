@@ -89,7 +89,8 @@ function greedyLeftovers(sim: readonly number[][], usedO: Set<number>, usedC: Se
   sim.forEach((row, i) => {
     if (usedO.has(i)) return;
     row.forEach((s, j) => {
-      if (!usedC.has(j) && s >= PARAGRAPH_MATCH_MIN) candidates.push({ original: i, copy: j, similarity: s });
+      if (!usedC.has(j) && s >= PARAGRAPH_MATCH_MIN)
+        candidates.push({ original: i, copy: j, similarity: s });
     });
   });
   candidates.sort((a, b) => b.similarity - a.similarity);

@@ -18,17 +18,21 @@ const HOUSE_STYLE_PHRASES: readonly [RegExp, string][] = [
   [/\bu s\b/g, 'us'],
 ];
 
-const WEEKDAY = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight)s?$/;
-const MONTH = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(uary|ruary|ch|il|e|y|ust|tember|ober|ember)?$/;
+const WEEKDAY =
+  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight)s?$/;
+const MONTH =
+  /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(uary|ruary|ch|il|e|y|ust|tember|ober|ember)?$/;
 const DAY_NUMBER = /^\d{1,2}(st|nd|rd|th)?$/;
-const NUMBER = /\d|^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)$/;
+const NUMBER =
+  /\d|^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)$/;
 
 export function classifyEdit(before: readonly Token[], after: readonly Token[]): EditKind {
   const b = before.map((t) => t.key);
   const a = after.map((t) => t.key);
   if (sameKeys(b, a)) return classifyRestyle(before, after);
   if (houseStyle(b) === houseStyle(a)) return 'house-style';
-  if (b.length === a.length && b.every((k, i) => k === a[i] || isSpellingVariant(k, a[i]!))) return 'spelling';
+  if (b.length === a.length && b.every((k, i) => k === a[i] || isSpellingVariant(k, a[i]!)))
+    return 'spelling';
   if (honorificOnly(b, a)) return 'honorific';
   if (hasDate(b) || hasDate(a)) return 'date-rewrite';
   if (before.some((t) => t.quoted) || after.some((t) => t.quoted)) return 'changed-quote';
@@ -47,13 +51,15 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
 
 /** Equal once quotes, dashes and surrounding punctuation are set aside (case and dots count). */
 function sameText(before: readonly Token[], after: readonly Token[]): boolean {
-  const norm = (ts: readonly Token[]) => ts.map((t) => withoutTypography(t.raw).replace(EDGE, '')).join(' ');
+  const norm = (ts: readonly Token[]) =>
+    ts.map((t) => withoutTypography(t.raw).replace(EDGE, '')).join(' ');
   return norm(before) === norm(after);
 }
 
 function houseStyle(keys: readonly string[]): string {
   let text = keys.join(' ');
-  for (const [pattern, replacement] of HOUSE_STYLE_PHRASES) text = text.replace(pattern, replacement);
+  for (const [pattern, replacement] of HOUSE_STYLE_PHRASES)
+    text = text.replace(pattern, replacement);
   return text;
 }
 

@@ -22,7 +22,10 @@ export function tokenKey(raw: string): string {
 
 /** Quote-free, case-kept form: differences beyond it are typography only. */
 export function withoutTypography(raw: string): string {
-  return raw.normalize('NFKC').replace(QUOTES, "'").replace(/[\u2010-\u2015\u2212]/g, '-');
+  return raw
+    .normalize('NFKC')
+    .replace(QUOTES, "'")
+    .replace(/[\u2010-\u2015\u2212]/g, '-');
 }
 
 export function tokenize(text: string): Token[] {
@@ -31,7 +34,8 @@ export function tokenize(text: string): Token[] {
   for (const raw of text.split(/\s+/)) {
     if (raw === '') continue;
     const opens = /^[([]*["\u201c\u00ab]/.test(raw) || /^[([]*[\u2018']\p{L}/u.test(raw);
-    const closes = /["\u201d\u00bb][.,;:!?)\]]*$/.test(raw) || /\p{L}[.,;:!?]*[\u2019'][.,;:!?)]*$/u.test(raw);
+    const closes =
+      /["\u201d\u00bb][.,;:!?)\]]*$/.test(raw) || /\p{L}[.,;:!?]*[\u2019'][.,;:!?)]*$/u.test(raw);
     if (opens) open = true;
     tokens.push({ raw, key: tokenKey(raw), quoted: open });
     if (closes && (opens || open)) open = false;

@@ -9,7 +9,8 @@ import type { WordOp } from './diff-types.js';
 /** Above this many LCS cells (words x words) the middle is reported as one replacement. */
 const MAX_LCS_CELLS = 4_000_000;
 
-type Step = { type: 'eq'; i: number; j: number } | { type: 'del'; i: number } | { type: 'ins'; j: number };
+type Step =
+  { type: 'eq'; i: number; j: number } | { type: 'del'; i: number } | { type: 'ins'; j: number };
 
 export function diffWords(before: readonly Token[], after: readonly Token[]): WordOp[] {
   return toOps(steps(before, after), before, after);
@@ -17,7 +18,8 @@ export function diffWords(before: readonly Token[], after: readonly Token[]): Wo
 
 function steps(before: readonly Token[], after: readonly Token[]): Step[] {
   let start = 0;
-  while (start < before.length && start < after.length && before[start]!.key === after[start]!.key) start++;
+  while (start < before.length && start < after.length && before[start]!.key === after[start]!.key)
+    start++;
   let endB = before.length;
   let endA = after.length;
   while (endB > start && endA > start && before[endB - 1]!.key === after[endA - 1]!.key) {
@@ -31,7 +33,13 @@ function steps(before: readonly Token[], after: readonly Token[]): Step[] {
   return out;
 }
 
-function middle(before: readonly Token[], after: readonly Token[], start: number, endB: number, endA: number): Step[] {
+function middle(
+  before: readonly Token[],
+  after: readonly Token[],
+  start: number,
+  endB: number,
+  endA: number,
+): Step[] {
   const n = endB - start;
   const m = endA - start;
   const out: Step[] = [];
@@ -73,7 +81,12 @@ function toOps(path: readonly Step[], before: readonly Token[], after: readonly 
     if (step.type === 'eq') {
       const same = before[step.i]!.raw === after[step.j]!.raw;
       const run: Step[] = [];
-      while (k < path.length && path[k]!.type === 'eq' && isSameRaw(path[k]!, before, after) === same) run.push(path[k++]!);
+      while (
+        k < path.length &&
+        path[k]!.type === 'eq' &&
+        isSameRaw(path[k]!, before, after) === same
+      )
+        run.push(path[k++]!);
       const b = run.map((s) => before[(s as { i: number }).i]!);
       const a = run.map((s) => after[(s as { j: number }).j]!);
       if (same) ops.push({ op: 'equal', before: joinRaw(b), after: joinRaw(a), kind: null });

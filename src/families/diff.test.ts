@@ -73,7 +73,9 @@ describe('diffCopy', () => {
   it('flags a changed word inside a quotation as a changed quote', () => {
     const quoted = diffCopy(ORIGINAL, {
       ...ORIGINAL,
-      paragraphs: ORIGINAL.paragraphs.map((p) => p.replace('frank and useful', 'frank and fruitful')),
+      paragraphs: ORIGINAL.paragraphs.map((p) =>
+        p.replace('frank and useful', 'frank and fruitful'),
+      ),
     });
     assert.equal(kindOf(quoted, 'useful"', 'fruitful"'), 'changed-quote');
   });
@@ -86,8 +88,13 @@ describe('diffCopy', () => {
   });
 
   it('measures the edited share of copy words and lists the sentences the copy added', () => {
-    assert.ok(diff.editedPercent > 20 && diff.editedPercent < 40, `editedPercent ${diff.editedPercent}`);
-    assert.deepEqual(diff.uniqueSentences, ['The dispute has shut the harbour to trade for a week.']);
+    assert.ok(
+      diff.editedPercent > 20 && diff.editedPercent < 40,
+      `editedPercent ${diff.editedPercent}`,
+    );
+    assert.deepEqual(diff.uniqueSentences, [
+      'The dispute has shut the harbour to trade for a week.',
+    ]);
     assert.equal(diffCopy(ORIGINAL, ORIGINAL).editedPercent, 0);
   });
 

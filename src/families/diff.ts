@@ -16,7 +16,12 @@ export interface DiffText {
 }
 
 /** Title edits that are not mere style make the headline a rewrite. */
-const STYLE_KINDS: ReadonlySet<EditKind> = new Set(['house-style', 'typography', 'spelling', 'honorific']);
+const STYLE_KINDS: ReadonlySet<EditKind> = new Set([
+  'house-style',
+  'typography',
+  'spelling',
+  'honorific',
+]);
 
 export function diffCopy(original: DiffText, copy: DiffText): CopyDiff {
   const origTokens = original.paragraphs.map(tokenize);
@@ -28,20 +33,26 @@ export function diffCopy(original: DiffText, copy: DiffText): CopyDiff {
     if (p.status === 'added') counts['added-paragraph']++;
     if (p.status === 'cut') counts['cut-paragraph']++;
     if (p.reordered) counts['reordered-paragraph']++;
-    for (const op of p.ops) if (op.kind !== null && p.status !== 'added' && p.status !== 'cut') counts[op.kind]++;
+    for (const op of p.ops)
+      if (op.kind !== null && p.status !== 'added' && p.status !== 'cut') counts[op.kind]++;
   }
   const copyWords = copyTokens.reduce((n, t) => n + t.length, 0);
   return {
     title,
     paragraphs,
     counts,
-    editedPercent: copyWords === 0 ? 0 : round1((100 * (copyWords - equalCopyWords(paragraphs))) / copyWords),
+    editedPercent:
+      copyWords === 0 ? 0 : round1((100 * (copyWords - equalCopyWords(paragraphs))) / copyWords),
     copyWords,
     uniqueSentences: uniqueSentences(original.paragraphs, copy.paragraphs),
   };
 }
 
-function diffTitle(before: string, after: string, counts: Record<EditKind, number>): CopyDiff['title'] {
+function diffTitle(
+  before: string,
+  after: string,
+  counts: Record<EditKind, number>,
+): CopyDiff['title'] {
   const ops = diffWords(tokenize(before), tokenize(after));
   const rewritten = ops.some((op) => op.kind !== null && !STYLE_KINDS.has(op.kind));
   if (rewritten) counts['headline-rewrite']++;
@@ -50,7 +61,11 @@ function diffTitle(before: string, after: string, counts: Record<EditKind, numbe
 }
 
 /** Pairs in the copy's order; a cut paragraph goes before the copy of its next original. */
-function buildPairs(alignment: Alignment, orig: readonly Token[][], copy: readonly Token[][]): ParagraphPair[] {
+function buildPairs(
+  alignment: Alignment,
+  orig: readonly Token[][],
+  copy: readonly Token[][],
+): ParagraphPair[] {
   const out: ParagraphPair[] = [];
   const cut = [...alignment.cut];
   const emitCutBefore = (limit: number) => {
@@ -82,7 +97,12 @@ function buildPairs(alignment: Alignment, orig: readonly Token[][], copy: readon
   return out;
 }
 
-function whole(original: number | null, copy: number | null, status: 'added' | 'cut', tokens: readonly Token[]): ParagraphPair {
+function whole(
+  original: number | null,
+  copy: number | null,
+  status: 'added' | 'cut',
+  tokens: readonly Token[],
+): ParagraphPair {
   const text = tokens.map((t) => t.raw).join(' ');
   const op: WordOp =
     status === 'added'
@@ -94,7 +114,8 @@ function whole(original: number | null, copy: number | null, status: 'added' | '
 function equalCopyWords(pairs: readonly ParagraphPair[]): number {
   let n = 0;
   for (const p of pairs) {
-    for (const op of p.ops) if (op.op === 'equal') n += op.after.split(' ').filter((w) => w !== '').length;
+    for (const op of p.ops)
+      if (op.op === 'equal') n += op.after.split(' ').filter((w) => w !== '').length;
   }
   return n;
 }

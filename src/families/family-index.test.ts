@@ -3,9 +3,18 @@ import assert from 'node:assert/strict';
 import { fingerprint } from '../fingerprint/index.js';
 import { FamilyIndex } from './family-index.js';
 import type { FamilyMember } from './family-index.js';
-import { OTHER_REPORT, WIRE_STORY, WIRE_TITLE, houseStyleCopy } from '../../test/fixtures/families/texts.js';
+import {
+  OTHER_REPORT,
+  WIRE_STORY,
+  WIRE_TITLE,
+  houseStyleCopy,
+} from '../../test/fixtures/families/texts.js';
 
-function member(id: string, paragraphs: readonly string[], extra: Partial<FamilyMember> = {}): FamilyMember {
+function member(
+  id: string,
+  paragraphs: readonly string[],
+  extra: Partial<FamilyMember> = {},
+): FamilyMember {
   const words = paragraphs.join(' ').split(/\s+/).length;
   return {
     id,
@@ -17,7 +26,8 @@ function member(id: string, paragraphs: readonly string[], extra: Partial<Family
   };
 }
 
-const LEAD = 'Shoppers in Velmora found empty shelves on Tuesday as the port strike began to bite, with imported goods running short in several supermarkets across the city.';
+const LEAD =
+  'Shoppers in Velmora found empty shelves on Tuesday as the port strike began to bite, with imported goods running short in several supermarkets across the city.';
 
 describe('FamilyIndex', () => {
   it('founds a family named after the first member', () => {
@@ -69,7 +79,9 @@ describe('FamilyIndex', () => {
     index.assign(member('late', WIRE_STORY, { published: '2026-03-04T12:00:00Z' }));
     const early = index.assign(member('early', WIRE_STORY, { published: '2026-03-04T09:00:00Z' }));
     assert.equal(early.originalId, 'early');
-    const wire = index.assign(member('wire', WIRE_STORY, { credit: 'Northwire', published: '2026-03-04T10:00:00Z' }));
+    const wire = index.assign(
+      member('wire', WIRE_STORY, { credit: 'Northwire', published: '2026-03-04T10:00:00Z' }),
+    );
     assert.equal(wire.originalId, 'wire');
     assert.equal(wire.familyId, 'flate');
   });
@@ -94,6 +106,38 @@ describe('FamilyIndex', () => {
     const c = index.assign(member('c3', WIRE_STORY));
     assert.equal(c.familyId, 'fa1');
     assert.equal(c.originalId, 'b2');
-    assert.deepEqual(c.matches.map((m) => m.id), ['b2']);
+    assert.deepEqual(
+      c.matches.map((m) => m.id),
+      ['b2'],
+    );
+  });
+
+  it('finds a two-paragraph copy of a long report through a shared paragraph', () => {
+    // ~1,400 words: the short copy's shingles are ~5% of the long text's, too few for LSH bands.
+    const filler = Array.from(
+      { length: 70 },
+      (_, i) =>
+        `Section ${i} of the inquiry lists vessel ${i * 37} and berth ${i * 11 + 3} among those inspected in week ${i % 9}.`,
+    );
+    const long = [...WIRE_STORY.slice(0, 2), ...filler];
+    const index = new FamilyIndex();
+    index.assign(member('short', WIRE_STORY.slice(0, 2)));
+    const found = index.assign(member('long', long));
+    assert.equal(found.familyId, 'fshort');
+    assert.ok(found.matches[0]!.jaccard < 0.15, `jaccard ${found.matches[0]!.jaccard}`);
+  });
+
+  it('keeps unrelated members apart when they share a furniture paragraph', () => {
+    const index = new FamilyIndex();
+    for (let i = 0; i < 40; i++) {
+      index.assign(
+        member(`n${i}`, [
+          'Advertisement',
+          `Report ${i} on the ${i * 13}th meeting of the council of district ${i}, where members discussed budget line ${i * 7} at length.`,
+        ]),
+      );
+    }
+    assert.equal(index.familyOf('n39'), 'fn39');
+    assert.equal(index.size, 40);
   });
 });

@@ -8,6 +8,7 @@ import { StorylineError } from '../errors.js';
 import type { Fingerprint } from '../types.js';
 import { BandTable } from './band-table.js';
 import { judgeCopy } from './copy-match.js';
+import { anchorKeys, bandKeys, BANDS, chooseAnchors, PARAGRAPH_ANCHORS } from './index-keys.js';
 import { MemberTable } from './member-table.js';
 import { compareRanks, rankOf } from './original.js';
 
@@ -40,14 +41,6 @@ export const INDEX_BINS = 512;
 /** Bits kept of each bin (b-bit MinHash), packed eight bins to a 32-bit word. */
 const KEPT_BITS = 4;
 const BINS_PER_WORD = 32 / KEPT_BITS;
-/**
- * LSH bands: 32 bands of 2 rows over the first 64 bins (full 32-bit values) make a pair a
- * candidate with probability 1 - (1 - J^2)^32: 0.95 at J = 0.3, 0.999 at J = 0.5, but only
- * 0.08 at J = 0.05 (independent reports of one event), so verification stays cheap. More bands
- * would cost 12-16 bytes per band and article. Calibrated with bench/families.
- */
-export const BAND_ROWS = 2;
-export const BANDS = 32;
 /** Chance that two unrelated 4-bit bins agree (b-bit MinHash collision rate). */
 const CHANCE_AGREEMENT = 1 / 2 ** KEPT_BITS;
 /**
@@ -55,53 +48,10 @@ const CHANCE_AGREEMENT = 1 / 2 ** KEPT_BITS;
  * text (a wire story with hundreds of copies), whose recent members are all in one family.
  */
 export const MAX_BUCKET_SCAN = 64;
-const BAND_SEED = 0x27d4eb2f;
-/**
- * Paragraph anchors: besides the LSH bands, each member is filed under the hashes of a few of
- * its paragraphs (the ones with the smallest hash, a sample any copy of the paragraph agrees
- * on), and a new article looks up all of its own. This finds a short copy of a long text (a
- * few paragraphs of a long report: Jaccard ~0.05, which LSH bands almost never catch) when the
- * long one arrives second, and often when it arrives first. Verification is unchanged.
- * bench/families held-out recall: 0.925 without anchors (see the report for the figure with).
- */
-export const PARAGRAPH_ANCHORS = 4;
 /** Paragraphs of a new article looked up as anchors (bounds the cost of very long texts). */
 export const MAX_ANCHOR_LOOKUPS = 64;
 /** An anchor held by more members than this is page furniture or a stock line: ignored. */
 export const MAX_ANCHOR_HOLDERS = 32;
-
-/** Band keys from the full 32-bit values (the index keeps only 8 bits, too few for a key). */
-function bandKeys(signature: Uint32Array): Uint32Array {
-  const keys = new Uint32Array(BANDS);
-  for (let band = 0; band < BANDS; band++) {
-    let h = Math.imul(band + 1, BAND_SEED);
-    for (let r = 0; r < BAND_ROWS; r++) {
-      h = Math.imul(h ^ signature[band * BAND_ROWS + r]!, 0x9e3779b1);
-      h ^= h >>> 16;
-    }
-    // MurmurHash3's finaliser: the table indexes buckets by the key's low bits.
-    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-    keys[band] = (h ^ (h >>> 16)) >>> 0;
-  }
-  return keys;
-}
-
-/** Distinct paragraph hashes as 32-bit keys (the first 8 hex digits), in text order. */
-function anchorKeys(paragraphHashes: readonly string[]): Uint32Array {
-  const keys = new Set<number>();
-  for (const h of paragraphHashes) keys.add(Number.parseInt(h.slice(0, 8), 16) >>> 0);
-  return Uint32Array.from(keys);
-}
-
-/** The PARAGRAPH_ANCHORS smallest keys (repeated to fill the slots when there are fewer). */
-function chooseAnchors(keys: Uint32Array): Uint32Array {
-  const chosen = new Uint32Array(PARAGRAPH_ANCHORS);
-  if (keys.length === 0) return chosen;
-  const sorted = keys.slice().sort();
-  for (let i = 0; i < PARAGRAPH_ANCHORS; i++) chosen[i] = sorted[Math.min(i, sorted.length - 1)]!;
-  return chosen;
-}
 
 export class FamilyIndex {
   private readonly bins = INDEX_BINS;
@@ -198,12 +148,16 @@ export class FamilyIndex {
     const m = this.members;
     const signature = member.fingerprint.signature;
     if (signature.length !== this.bins) {
-      throw new StorylineError('INPUT_INVALID', `families: signature of ${member.id} has ${signature.length} bins, expected ${this.bins}`);
+      throw new StorylineError(
+        'INPUT_INVALID',
+        `families: signature of ${member.id} has ${signature.length} bins, expected ${this.bins}`,
+      );
     }
     const base = slot * this.words;
     for (let w = 0; w < this.words; w++) {
       let packed = 0;
-      for (let k = 0; k < BINS_PER_WORD; k++) packed |= (signature[w * BINS_PER_WORD + k]! & 0xf) << (k * KEPT_BITS);
+      for (let k = 0; k < BINS_PER_WORD; k++)
+        packed |= (signature[w * BINS_PER_WORD + k]! & 0xf) << (k * KEPT_BITS);
       m.signatures[base + w] = packed;
     }
     m.shingles[slot] = member.fingerprint.shingleCount;
@@ -224,7 +178,11 @@ export class FamilyIndex {
       m.stamp[other] = stamp;
       const evidence = judgeCopy(this.jaccard(slot, other), m.shingles[slot]!, m.shingles[other]!);
       if (!evidence.isCopy) return;
-      matches.push({ id: this.ids[other]!, jaccard: evidence.jaccard, containment: evidence.containment });
+      matches.push({
+        id: this.ids[other]!,
+        jaccard: evidence.jaccard,
+        containment: evidence.containment,
+      });
     };
     this.bands.forCandidates(keys, MAX_BUCKET_SCAN, verify);
     const lookups = Math.min(anchors.length, MAX_ANCHOR_LOOKUPS);
@@ -254,7 +212,7 @@ export class FamilyIndex {
     const parent = this.members.parent;
     let root = slot;
     while (parent[root] !== root) root = parent[root]!;
-    for (let s = slot; parent[s] !== root; ) {
+    for (let s = slot; parent[s] !== root;) {
       const up = parent[s]!;
       parent[s] = root;
       s = up;
@@ -308,7 +266,11 @@ export class FamilyIndex {
 
   private compare(a: number, b: number): number {
     const m = this.members;
-    const rank = (s: number) => ({ credited: m.credited[s] === 1, publishedMs: m.publishedMs[s]!, wordCount: m.words[s]! });
+    const rank = (s: number) => ({
+      credited: m.credited[s] === 1,
+      publishedMs: m.publishedMs[s]!,
+      wordCount: m.words[s]!,
+    });
     const ids = this.ids;
     return compareRanks(rank(a), rank(b)) || (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0);
   }

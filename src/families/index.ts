@@ -1,9 +1,21 @@
 // Public door of the families stage: copy detection, the likely original, the edit view.
-export { FamilyIndex, BAND_ROWS, BANDS, INDEX_BINS, MAX_BUCKET_SCAN } from './family-index.js';
+export {
+  FamilyIndex,
+  INDEX_BINS,
+  MAX_BUCKET_SCAN,
+  MAX_ANCHOR_HOLDERS,
+  MAX_ANCHOR_LOOKUPS,
+} from './family-index.js';
+export { BAND_ROWS, BANDS, PARAGRAPH_ANCHORS } from './index-keys.js';
 export type { FamilyMember, CopyMatch, FamilyAssignment } from './family-index.js';
 export { chooseOriginal, compareOriginals } from './original.js';
 export type { OriginalCandidate } from './original.js';
-export { judgeCopy, COPY_JACCARD_MIN, COPY_CONTAINMENT_MIN, CONTAINMENT_MIN_SHINGLES } from './copy-match.js';
+export {
+  judgeCopy,
+  COPY_JACCARD_MIN,
+  COPY_CONTAINMENT_MIN,
+  CONTAINMENT_MIN_SHINGLES,
+} from './copy-match.js';
 export type { CopyEvidence } from './copy-match.js';
 export { diffCopy } from './diff.js';
 export type { DiffText } from './diff.js';

@@ -14,8 +14,20 @@ describe('chooseOriginal', () => {
   });
 
   it('prefers the earliest known time, then the longest text', () => {
-    assert.equal(chooseOriginal([{ ...base, id: 'x' }, { ...base, id: 'y', published: '2026-01-01T09:00:00Z' }])?.id, 'y');
-    assert.equal(chooseOriginal([{ ...base, id: 'short' }, { ...base, id: 'long', wordCount: 400 }])?.id, 'long');
+    assert.equal(
+      chooseOriginal([
+        { ...base, id: 'x' },
+        { ...base, id: 'y', published: '2026-01-01T09:00:00Z' },
+      ])?.id,
+      'y',
+    );
+    assert.equal(
+      chooseOriginal([
+        { ...base, id: 'short' },
+        { ...base, id: 'long', wordCount: 400 },
+      ])?.id,
+      'long',
+    );
   });
 
   it('returns undefined for no members', () => {

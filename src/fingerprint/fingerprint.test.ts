@@ -12,7 +12,10 @@ const PARAGRAPHS = [
 describe('fingerprint', () => {
   it('gives identical text the same hash and signature whatever its typography', () => {
     const a = fingerprint({ title: 'A', paragraphs: PARAGRAPHS });
-    const b = fingerprint({ title: 'Other title', paragraphs: PARAGRAPHS.map((p) => `  ${p.toUpperCase()} `) });
+    const b = fingerprint({
+      title: 'Other title',
+      paragraphs: PARAGRAPHS.map((p) => `  ${p.toUpperCase()} `),
+    });
     assert.equal(a.textHash, b.textHash);
     assert.deepEqual(a.signature, b.signature);
     assert.deepEqual(a.paragraphHashes, b.paragraphHashes);
@@ -35,10 +38,15 @@ describe('fingerprint', () => {
 
   it('estimates a higher Jaccard for an edited copy than for a different text', () => {
     const original = fingerprint({ title: null, paragraphs: PARAGRAPHS });
-    const copy = fingerprint({ title: null, paragraphs: ['A new lead paragraph written by the outlet.', ...PARAGRAPHS] });
+    const copy = fingerprint({
+      title: null,
+      paragraphs: ['A new lead paragraph written by the outlet.', ...PARAGRAPHS],
+    });
     const other = fingerprint({
       title: null,
-      paragraphs: ['Ferries to the old quay will run hourly from next week, the operator announced.'],
+      paragraphs: [
+        'Ferries to the old quay will run hourly from next week, the operator announced.',
+      ],
     });
     assert.ok(estimateJaccard(original.signature, copy.signature) > 0.6);
     assert.ok(estimateJaccard(original.signature, other.signature) < 0.2);

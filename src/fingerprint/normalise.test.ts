@@ -4,12 +4,18 @@ import { normaliseText } from './normalise.js';
 
 describe('normaliseText', () => {
   it('folds acronym case and dotted abbreviations to the same words', () => {
-    assert.equal(normaliseText('NATO and the U.S. agreed'), normaliseText('Nato and the US agreed'));
+    assert.equal(
+      normaliseText('NATO and the U.S. agreed'),
+      normaliseText('Nato and the US agreed'),
+    );
     assert.equal(normaliseText('U.S.'), 'us');
   });
 
   it('unifies typographic quotes and drops punctuation', () => {
-    assert.equal(normaliseText('\u201cWe won\u2019t,\u201d she said \u2014 twice.'), 'we wont she said twice');
+    assert.equal(
+      normaliseText('\u201cWe won\u2019t,\u201d she said \u2014 twice.'),
+      'we wont she said twice',
+    );
     assert.equal(normaliseText('"We won\'t," she said - twice.'), 'we wont she said twice');
   });
 

@@ -15,11 +15,19 @@ const OTHER = 3;
 const classes = new Uint8Array(65536);
 const IS_LETTER = /\p{L}/u;
 const IS_NUMBER = /\p{N}/u;
-const NON_ASCII = /[^\x00-\x7f]/;
-const APOSTROPHES = new Set(["'", '\u2018', '\u2019', '\u201a', '\u201b', '\u2032', '\u02bc', '`', '\u00b4'].map((c) => c.charCodeAt(0)));
+const NON_ASCII = /[\u0080-\uffff]/;
+const APOSTROPHES = new Set(
+  ["'", '\u2018', '\u2019', '\u201a', '\u201b', '\u2032', '\u02bc', '`', '\u00b4'].map((c) =>
+    c.charCodeAt(0),
+  ),
+);
 
 const ASCII_CLASSES = new Uint8Array(128).map((_, code) =>
-  (code >= 97 && code <= 122) || (code >= 65 && code <= 90) ? LETTER : code >= 48 && code <= 57 ? NUMBER : OTHER,
+  (code >= 97 && code <= 122) || (code >= 65 && code <= 90)
+    ? LETTER
+    : code >= 48 && code <= 57
+      ? NUMBER
+      : OTHER,
 );
 
 function classOf(code: number): number {
@@ -51,15 +59,9 @@ export function scanWords(input: string, out: number[]): number {
   let i = 0;
   while (i < n) {
     const code = text.charCodeAt(i);
-    let cls: number;
-    let w = 1;
-    if (code < 128) cls = ASCII_CLASSES[code]!;
-    else if (code < 0xd800 || code > 0xdbff || i + 1 >= n) cls = classOf(code);
-    else {
-      w = 2;
-      const pair = text.slice(i, i + 2);
-      cls = IS_LETTER.test(pair) ? LETTER : IS_NUMBER.test(pair) ? NUMBER : OTHER;
-    }
+    const classAndWidth = classify(text, i, code);
+    const cls = classAndWidth & 3;
+    const w = classAndWidth >>> 2;
     if (cls !== OTHER) {
       let end = i + w;
       let step = 1;
@@ -81,12 +83,7 @@ export function scanWords(input: string, out: number[]): number {
       i = end;
       continue;
     }
-    // An apostrophe inside a word is dropped (trump's -> trumps); a thousands comma too.
-    if (prevWord && i + 1 < n && (code === 39 || APOSTROPHES.has(code)) && letterAt(text, i + 1)) {
-      i++;
-      continue;
-    }
-    if (code === 44 && i > 0 && isDigit(text.charCodeAt(i - 1)) && isDigitGroup(text, i + 1)) {
+    if (isDroppedMark(text, i, code, prevWord)) {
       i++;
       continue;
     }
@@ -105,6 +102,21 @@ export function scanWords(input: string, out: number[]): number {
     words++;
   }
   return words;
+}
+
+/** Class of the character at i in the low 2 bits, its width in code units above them. */
+function classify(text: string, i: number, code: number): number {
+  if (code < 128) return ASCII_CLASSES[code]! | 4;
+  if (code < 0xd800 || code > 0xdbff || i + 1 >= text.length) return classOf(code) | 4;
+  const pair = text.slice(i, i + 2);
+  return (IS_LETTER.test(pair) ? LETTER : IS_NUMBER.test(pair) ? NUMBER : OTHER) | 8;
+}
+
+/** An apostrophe inside a word (trump's -> trumps) or a thousands comma: dropped, not a break. */
+function isDroppedMark(text: string, i: number, code: number, prevWord: boolean): boolean {
+  if (prevWord && (code === 39 || APOSTROPHES.has(code)))
+    return i + 1 < text.length && letterAt(text, i + 1);
+  return code === 44 && i > 0 && isDigit(text.charCodeAt(i - 1)) && isDigitGroup(text, i + 1);
 }
 
 function letterAt(text: string, i: number): boolean {
@@ -129,7 +141,11 @@ export function wordHashes(word: string): [number, number] {
 function dottedAbbreviationEnd(text: string, i: number): number {
   let j = i;
   let units = 0;
-  while (j + 1 < text.length && text.charCodeAt(j + 1) === 46 && classOf(text.charCodeAt(j)) === LETTER) {
+  while (
+    j + 1 < text.length &&
+    text.charCodeAt(j + 1) === 46 &&
+    classOf(text.charCodeAt(j)) === LETTER
+  ) {
     const code = text.charCodeAt(j);
     if (code >= 0xd800 && code <= 0xdfff) break;
     j += 2;

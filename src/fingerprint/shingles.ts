@@ -10,7 +10,10 @@ export const SHINGLE_WORDS = 5;
 /** Odd multiplier of the rolling polynomial hash over word hashes (mod 2^32). */
 const ROLL = 0x01000193;
 /** ROLL^(SHINGLE_WORDS - 1) mod 2^32: the weight of the word leaving the window. */
-const ROLL_OUT = Array.from({ length: SHINGLE_WORDS - 1 }).reduce<number>((x) => Math.imul(x, ROLL), 1);
+const ROLL_OUT = Array.from({ length: SHINGLE_WORDS - 1 }).reduce<number>(
+  (x) => Math.imul(x, ROLL),
+  1,
+);
 
 /**
  * One hash per shingle, in text order (a text shorter than k words is one shingle). `words`
@@ -27,7 +30,9 @@ export function shingleHashes(words: readonly number[]): Uint32Array {
   const out = new Uint32Array(n - SHINGLE_WORDS + 1);
   out[0] = fmix32(h);
   for (let i = SHINGLE_WORDS; i < n; i++) {
-    h = (Math.imul(h - Math.imul(words[2 * (i - SHINGLE_WORDS)]!, ROLL_OUT), ROLL) + words[2 * i]!) | 0;
+    h =
+      (Math.imul(h - Math.imul(words[2 * (i - SHINGLE_WORDS)]!, ROLL_OUT), ROLL) + words[2 * i]!) |
+      0;
     out[i - SHINGLE_WORDS + 1] = fmix32(h);
   }
   return out;
