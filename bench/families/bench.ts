@@ -5,6 +5,7 @@
 // Reference: datasketch MinHash LSH does ~470 articles/s at 100k and ~9 KB per article.
 // Run: node --expose-gc --import tsx bench/families/bench.ts [sizes, e.g. 10000,100000]
 import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { FamilyIndex } from '../../src/families/index.js';
 import { fingerprint } from '../../src/fingerprint/index.js';
@@ -20,6 +21,8 @@ const COPY_EVERY = 10;
 interface SizeResult {
   indexed: number;
   perSecond: number;
+  /** Articles per second of this process's CPU time: what a core does when the machine is busy. */
+  perCpuSecond: number;
   bytesPerArticle: number;
   buildPerSecond: number;
   copiesFound: number;
@@ -50,15 +53,18 @@ export function measure(size: number): SizeResult {
     q % 2 === 0 ? syntheticArticle(size + q) : syntheticCopy(originalIndex(q, size), 1),
   );
   let copiesFound = 0;
+  const cpuStart = process.cpuUsage();
   const start = performance.now();
   for (let q = 0; q < queries.length; q++) {
     const result = index.assign(member(`q${q}`, queries[q]!));
     if (result.matches.length > 0) copiesFound++;
   }
   const seconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
   return {
     indexed: size,
     perSecond: QUERIES / seconds,
+    perCpuSecond: QUERIES / ((cpu.user + cpu.system) / 1e6),
     bytesPerArticle: bytes / size,
     buildPerSecond: size / buildSeconds,
     copiesFound: copiesFound / (QUERIES / 2),
@@ -82,11 +88,12 @@ export async function run(_sharedDir: string, sizes = SIZES): Promise<Report> {
   ) as Baseline;
   const first = results[0]!;
   const last = results[results.length - 1]!;
-  const growth = first.perSecond / last.perSecond;
+  // Floors use CPU time: on a shared machine the wall clock measures the neighbours too.
+  const growth = first.perCpuSecond / last.perCpuSecond;
   const failures: string[] = [];
-  if (last.indexed >= 1_000_000 && last.perSecond < baseline.floors.perSecondAt1M)
+  if (last.indexed >= 1_000_000 && last.perCpuSecond < baseline.floors.perSecondAt1M)
     failures.push(
-      `articles/s at 1M ${last.perSecond.toFixed(0)} < ${baseline.floors.perSecondAt1M}`,
+      `articles per CPU-second at 1M ${last.perCpuSecond.toFixed(0)} < ${baseline.floors.perSecondAt1M}`,
     );
   if (results.some((r) => r.bytesPerArticle > baseline.floors.maxBytesPerArticle))
     failures.push(`bytes per article above ${baseline.floors.maxBytesPerArticle}`);
@@ -94,16 +101,17 @@ export async function run(_sharedDir: string, sizes = SIZES): Promise<Report> {
     failures.push(`cost growth ${growth.toFixed(2)}x > ${baseline.floors.maxCostGrowth}x`);
   const table = [
     formatTable(
-      ['indexed', 'articles/s', 'bytes/article', 'build articles/s', 'copies found'],
+      ['indexed', 'articles/s', 'per CPU-s', 'bytes/article', 'build articles/s', 'copies found'],
       results.map((r) => [
         r.indexed,
         Math.round(r.perSecond),
+        Math.round(r.perCpuSecond),
         Math.round(r.bytesPerArticle),
         Math.round(r.buildPerSecond),
         r.copiesFound,
       ]),
     ),
-    `cost growth ${first.indexed} -> ${last.indexed}: ${growth.toFixed(2)}x`,
+    `cost growth ${first.indexed} -> ${last.indexed}: ${growth.toFixed(2)}x (CPU time; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`,
     ...failures.map((f) => `FLOOR NOT MET: ${f}`),
   ].join('\n');
   return {
