@@ -11,16 +11,19 @@ import { DIALECTS, FIXED_NOW } from './store-fixtures.js';
 /** Pages each writer saves: enough for their transactions to interleave many times. */
 const PAGES_PER_WRITER = 25;
 const CHILD = fileURLToPath(new URL('./write-pages.child.ts', import.meta.url));
+const OPENER = fileURLToPath(new URL('./open-store.child.ts', import.meta.url));
+/** Processes opening one fresh file at once: four lost the schema race one time in three. */
+const OPENERS = 4;
 
 function runWriter(url: string, name: string): Promise<{ code: number | null; stderr: string }> {
+  return runChild([CHILD, url, name, String(PAGES_PER_WRITER)]);
+}
+
+function runChild(args: string[]): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', CHILD, url, name, String(PAGES_PER_WRITER)],
-      {
-        stdio: ['ignore', 'ignore', 'pipe'],
-      },
-    );
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('close', (code) => resolve({ code, stderr }));
@@ -50,3 +53,19 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+describe('store opened by several processes at once on a fresh file (sqlite)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'storyline-openers-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('migrates once and opens in every process', async () => {
+    const url = `sqlite:${join(dir, 'fresh.db')}`;
+    const results = await Promise.all(
+      Array.from({ length: OPENERS }, () => runChild([OPENER, url])),
+    );
+    for (const r of results) assert.equal(r.code, 0, r.stderr);
+    const store = await openStore(url, { now: FIXED_NOW });
+    assert.equal((await store.stats()).pages, 0);
+    await store.close();
+  });
+});

@@ -21,6 +21,16 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   };
 }
 
+/**
+ * Attempts at migrating before giving up. Processes started together on one fresh SQLite file
+ * race to create the schema (Kysely's migration lock is a no-op on SQLite); the loser's
+ * transaction rolls back and its next attempt finds the work done. Four processes opening one
+ * fresh file lost this race about one time in three before the retry.
+ */
+export const MIGRATION_ATTEMPTS = 5;
+/** Pause before the next attempt, times the attempt number (milliseconds). */
+export const MIGRATION_RETRY_MS = 100;
+
 /** Runs every pending migration; throws STORE_FAILED naming the migration that failed. */
 export async function migrateToLatest(
   db: Kysely<Database>,
@@ -31,8 +41,15 @@ export async function migrateToLatest(
     provider: migrationProvider(dialect),
     migrationTableSchema: await dialect.migrationSchema(db),
   });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error !== undefined) {
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await migrator.migrateToLatest();
+    if (error === undefined) {
+      return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+    }
+    if (attempt < MIGRATION_ATTEMPTS) {
+      await new Promise((resolve) => setTimeout(resolve, MIGRATION_RETRY_MS * attempt));
+      continue;
+    }
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new StorylineError(
       'STORE_FAILED',
@@ -40,5 +57,4 @@ export async function migrateToLatest(
       { cause: error },
     );
   }
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
