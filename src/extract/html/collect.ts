@@ -3,6 +3,7 @@
 // inline ones add to it. Figure captions go to the HTML (with their image) but not the text.
 import { collapseSpace, normaliseSpace } from '../article.js';
 import { childrenOf, isElement, tagOf, TEXT_NODE, type El, type Nd } from './dom.js';
+import { splitFigcaption } from './figure-caption.js';
 import { isDropped } from './prune.js';
 import { openTag, escapeText } from './sanitize.js';
 import type { StatsMap } from './stats.js';
@@ -44,7 +45,7 @@ const BLOCK_TAGS = new Set([
 export interface Collected {
   paragraphs: string[];
   html: string;
-  images: { src: string; alt: string | null; caption: string | null }[];
+  images: { src: string; alt: string | null; caption: string | null; credit: string | null }[];
 }
 
 type Step = { node: Nd; exit: false } | { node: El; exit: true; close: string };
@@ -68,7 +69,7 @@ export function collect(root: El, stats: StatsMap, baseUrl: string | null): Coll
       if (BLOCK_TAGS.has(tag)) flush();
       if (tag === 'figcaption') {
         const last = images[images.length - 1];
-        if (last && !last.caption) last.caption = captionText(step.node);
+        if (last && !last.caption) Object.assign(last, splitFigcaption(step.node));
         inCaption--;
       }
       html.push(step.close);
@@ -87,7 +88,7 @@ export function collect(root: El, stats: StatsMap, baseUrl: string | null): Coll
     if (tag === 'figcaption') inCaption++;
     const open = openTag(node, baseUrl);
     if (tag === 'img' && open.src)
-      images.push({ src: open.src, alt: node.getAttribute('alt'), caption: null });
+      images.push({ src: open.src, alt: node.getAttribute('alt'), caption: null, credit: null });
     html.push(open.html);
     stack.push({ node, exit: true, close: open.close });
     const kids = childrenOf(node);
@@ -101,9 +102,4 @@ export function collect(root: El, stats: StatsMap, baseUrl: string | null): Coll
       .trim(),
     images,
   };
-}
-
-function captionText(el: El): string | null {
-  const t = normaliseSpace(el.textContent ?? '');
-  return t || null;
 }

@@ -158,7 +158,7 @@ function images(lead: ImageInfo | null, body: Collected): ImageInfo[] {
   const out: ImageInfo[] = body.images.map((i) => ({
     src: i.src,
     caption: i.caption ?? i.alt,
-    credit: null,
+    credit: i.credit,
   }));
   if (lead && !out.some((i) => i.src === lead.src)) out.unshift(lead);
   return out;
