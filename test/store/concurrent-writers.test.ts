@@ -12,7 +12,7 @@ import { DIALECTS, FIXED_NOW } from './store-fixtures.js';
 const PAGES_PER_WRITER = 25;
 const CHILD = fileURLToPath(new URL('./write-pages.child.ts', import.meta.url));
 const OPENER = fileURLToPath(new URL('./open-store.child.ts', import.meta.url));
-/** Processes opening one fresh file at once: four lost the schema race one time in three. */
+/** Processes opening one fresh file at once: without the migration retry, 4 lost the race in 3 of 7 trials. */
 const OPENERS = 4;
 
 function runWriter(url: string, name: string): Promise<{ code: number | null; stderr: string }> {
