@@ -16,6 +16,16 @@ const page = (body: Uint8Array, contentType: string | null = null): Page => ({
 const html = (s: string): Page => page(new TextEncoder().encode(s), 'text/html');
 const KINDS = new Set<Extraction['kind']>(['article', 'not-article', 'unreadable']);
 
+/** extract() catches anything thrown inside it (so a batch never stops); these tests check
+ *  that nothing is thrown in the first place: an outcome from that safety net fails them. */
+function assertClean(r: Extraction): void {
+  assert.ok(KINDS.has(r.kind));
+  assert.ok(
+    !(r.kind === 'not-article' && r.reason.includes(': failed on ')),
+    r.kind === 'not-article' ? r.reason : '',
+  );
+}
+
 /** Generous wall-clock bound for the heavy shapes (ms): each takes well under a second here on
  *  a shared 2-core machine; the bound catches quadratic blow-ups, not small regressions. */
 const HEAVY_BOUND_MS = 8000;
@@ -53,7 +63,7 @@ describe('extract on hostile input', () => {
         fc.uint8Array({ maxLength: 3000 }),
         fc.constantFrom(null, 'text/html', 'text/plain', 'text/html; charset=shift_jis'),
         (bytes, type) => {
-          assert.ok(KINDS.has(extract(page(bytes, type), NOW).kind));
+          assertClean(extract(page(bytes, type), NOW));
         },
       ),
       { numRuns: 300 },
@@ -89,18 +99,48 @@ describe('extract on hostile input', () => {
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 200 }), (parts) => {
         const r = extract(html(parts.join('')), NOW);
-        assert.ok(KINDS.has(r.kind));
+        assertClean(r);
         if (r.kind === 'article') assert.ok(!/<script|javascript:/i.test(r.article.html ?? ''));
       }),
       { numRuns: 200 },
     );
   });
 
+  it('never throws on odd page URLs, content types and fetch times', () => {
+    const doc = new TextEncoder().encode(
+      '<html><head><link rel="canonical" href="::bad"><meta property="og:image" content="javascript:x"></head><body><div class="content"><p>' +
+        'A paragraph long enough to count as an article body, written twice over. '.repeat(6) +
+        '</p></div></body></html>',
+    );
+    fc.assert(
+      fc.property(fc.string(), fc.option(fc.string()), fc.integer(), (url, type, ms) => {
+        const r = extract(
+          { url, body: doc, contentType: type, fetchedAt: new Date(ms * 1e6) },
+          NOW,
+        );
+        assert.ok(KINDS.has(r.kind));
+      }),
+      { numRuns: 100 },
+    );
+    const invalidClock = extract(
+      {
+        url: 'x',
+        body: new TextEncoder().encode(
+          'Title\nA line of prose that is long enough to be a body paragraph on its own, surely.\nRelated Articles\nOutlet\n5 minutes ago\nHeadline\nBody text.',
+        ),
+        contentType: 'text/plain',
+        fetchedAt: new Date(NaN),
+      },
+      NOW,
+    );
+    assertClean(invalidClock);
+  });
+
   it('handles 100,000 nested divs without overflowing the stack', { timeout: 60_000 }, () => {
     const depth = 100_000;
     const doc = `<html><body>${'<div>'.repeat(depth)}<p>${'Deep text sits at the bottom of the page. '.repeat(10)}</p>${'</div>'.repeat(depth)}</body></html>`;
     const { result, ms } = timed(html(doc));
-    assert.ok(KINDS.has(result.kind));
+    assertClean(result);
     assert.ok(ms < HEAVY_BOUND_MS, `${ms} ms`);
   });
 

@@ -40,7 +40,7 @@ interface Doc {
 
 export function extractHtml(html: string, page: Page, now: Date, encoding: string): Extraction {
   void now; // HTML pages carry absolute dates; kept for symmetry with the text path.
-  const doc = new DOMParser().parseFromString(capNesting(html), 'text/html') as unknown as Doc;
+  const doc = parse(capNesting(html));
   const meta = readMetadata(doc, page.url);
   const root = doc.body ?? doc.documentElement;
   if (!root) return { kind: 'not-article', reason: 'extract: empty document', encoding };
@@ -66,6 +66,17 @@ export function extractHtml(html: string, page: Page, now: Date, encoding: strin
     };
   }
   return { kind: 'article', article: toArticle(meta, body, paragraphs), related: [], encoding };
+}
+
+/** linkedom leaves documentElement null (and its `body` getter throws) when the markup has no
+ *  element at all, e.g. a bare "!" : such input is wrapped in a document of its own. */
+function parse(html: string): Doc {
+  const doc = new DOMParser().parseFromString(html, 'text/html') as unknown as Doc;
+  if (doc.documentElement) return doc;
+  return new DOMParser().parseFromString(
+    `<html><body>${html}</body></html>`,
+    'text/html',
+  ) as unknown as Doc;
 }
 
 function cleanParagraphs(body: Collected, title: string | null): string[] {
