@@ -30,3 +30,4 @@ export {
 } from './story-index.js';
 export type { StoryIndexOptions } from './story-index.js';
 export type { FeatureWeights } from './features.js';
+export type { RelatedStory, RelatedReasons } from './related.js';

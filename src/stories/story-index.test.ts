@@ -83,3 +83,36 @@ describe('StoryIndex', () => {
     assert.equal(index.storyCount, 1);
   });
 });
+
+describe('StoryIndex.relatedStories', () => {
+  const person = (name: string) => ({
+    kind: 'person' as const,
+    name,
+    key: `person:${name.toLowerCase().replace(/ /g, '-')}`,
+  });
+  const MEETING = doc(
+    'm1',
+    'Oda Fenn opens harbour bridge in Sarno',
+    'Oda Fenn cut the ribbon on the rebuilt harbour bridge in Sarno, where fishing crews had waited two years for repairs.',
+    { topics: [person('Oda Fenn')] },
+  );
+
+  it('names a story that shares actors as related, with the shared person as a reason', () => {
+    const index = new StoryIndex();
+    index.assign({ ...TRADE, topics: [person('Oda Fenn')] }, NOW);
+    index.assign(FLOOD_A1, NOW);
+    const meeting = index.assign(MEETING, NOW);
+    assert.notEqual(meeting.storyId, 'st1', 'the test needs two stories');
+    const related = index.relatedStories('st1', 3);
+    assert.deepEqual(
+      related.map((r) => r.storyId),
+      [meeting.storyId],
+    );
+    assert.ok(related[0]!.reasons.people.includes('person:oda-fenn'));
+    assert.ok(related[0]!.score > 0 && related[0]!.score < 1);
+  });
+
+  it('returns nothing for an unknown story', () => {
+    assert.deepEqual(new StoryIndex().relatedStories('nope', 3), []);
+  });
+});

@@ -7,6 +7,7 @@ import { TermStats } from './term-stats.js';
 import { sublinear, type ChannelSimilarity, type Vector } from './vectors.js';
 import { Query } from './query.js';
 import { Story } from './story.js';
+import { sharedReasons, type RelatedStory } from './related.js';
 
 /**
  * Similarity (blended IDF-weighted cosine, 0-1) above which an article joins a story.
@@ -52,6 +53,13 @@ export const POSTINGS_WALK_BUDGET = 2000;
 
 /** Stories compared in full per article, the best by summed shared-term weight. */
 export const MAX_CANDIDATES = 12;
+
+/**
+ * Blended centroid similarity (0-1) from which a different story counts as related. Below the
+ * join threshold by construction; 0.08 sits near the median similarity of two different
+ * incidents of one kind in ECB+ (bench/clustering), so "related" means same kind or same actors.
+ */
+export const RELATED_MIN_SIMILARITY = 0.08;
 
 /** Idle stories are evicted every this many assignments, bounding memory. */
 const EVICT_EVERY = 1000;
@@ -108,6 +116,30 @@ export class StoryIndex {
     this.join(target, doc, vector, timeMs);
     this.afterAssign(timeMs);
     return { storyId: target.id, isNew: !chosen, score: chosen ? score : 0, mergedStories: [] };
+  }
+
+  /**
+   * Up to `k` other open stories with strong ties to `storyId` (shared actors, places, thread),
+   * each with its reasons, best first. Found through the inverted index like an article.
+   */
+  relatedStories(storyId: string, k: number): RelatedStory[] {
+    const story = this.stories.get(storyId);
+    if (!story || k <= 0) return [];
+    this.query.load(story.centroid.vector);
+    const scored: [Story, number][] = [];
+    for (const other of this.candidates()) {
+      if (other === story) continue;
+      const score = this.blend(
+        this.query.cosine(other.centroid.vector, other.centroid.normsAt(this.stats)),
+      );
+      if (score >= RELATED_MIN_SIMILARITY) scored.push([other, score]);
+    }
+    scored.sort((a, b) => b[1] - a[1] || (a[0].id < b[0].id ? -1 : 1));
+    return scored.slice(0, k).map(([other, score]) => ({
+      storyId: other.id,
+      score,
+      reasons: sharedReasons(story.centroid.vector, other.centroid.vector, this.stats),
+    }));
   }
 
   /** Takes an article out of its story; an emptied story disappears. */

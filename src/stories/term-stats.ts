@@ -19,6 +19,7 @@ const IDF_EXACT_BELOW = 1000;
  */
 export class TermStats {
   private readonly ids = new Map<string, number>();
+  private readonly terms: string[] = [];
   private df = new Int32Array(1024);
   private entity = new Uint8Array(1024);
   private docs = 0;
@@ -39,10 +40,16 @@ export class TermStats {
     if (id === undefined) {
       id = this.ids.size;
       this.ids.set(term, id);
+      this.terms.push(term);
       if (id >= this.df.length) this.grow();
       this.entity[id] = isEntityTerm(term) ? 1 : 0;
     }
     return id;
+  }
+
+  /** The term behind an id (for explanations such as related-story reasons). */
+  termOf(id: number): string {
+    return this.terms[id] ?? '';
   }
 
   /** Whether a term id belongs to the entity channel (names, numbers, topics). */
