@@ -4,14 +4,25 @@
 // starts a list of teasers or tags. Generic labels only, in the spirit of text/clutter.ts.
 
 const STANDALONE =
-  /^(advert|advertisement|advertising|sponsored( content)?|ad|story continues below( advertisement)?|continue reading( below)?|this (slideshow|video|content|gallery|feature) requires javascript\.?|enable javascript.*|tell us what you think.{0,10}|\d*\s*comments?|share|print|email|don'?t miss|must read|read next|watch( now)?|subscribe|close|caption|back to gallery)$/i;
+  /^(advert|advertisement|advertising|sponsored( content)?|ad|story continues below( advertisement)?|continue reading( below)?|this (slideshow|video|content|gallery|feature) requires javascript\.?|enable javascript.*|tell us what you think.{0,10}|\d*\s*comments?|share|print|email|don'?t miss|must read|read next|watch( now)?|subscribe|close|caption|back to gallery|(image|photo|picture|slide) \d+ of \d+)$/i;
 
 const SECTION_LABEL =
   /^(tags?|topics?|filed under|related( articles| stories| posts| content| news| coverage)?|more (on|from|in|about|stories|news)\b.{0,40}|most (read|popular|viewed|shared)\b.{0,40}|comments?|read more|recommended( for you| stories| reading)?|you (may|might) also like.{0,20}|see also|further reading|trending( now| stories)?|latest (news|stories)|popular (now|stories)|don'?t miss|what to read next)\s*:?$/i;
 
 /** Newsletter and alert prompts: a call to action together with what is being sold. */
-const PROMO =
-  /\b(sign up|subscribe|register)\b.{0,120}\b(newsletters?|inbox|alerts?|emails?)\b|\b(newsletters?|alerts)\b.{0,80}\b(inbox|sign up|subscribe)\b|\b(delivered|straight) to your inbox\b|\bmeet your inbox\b|^(breaking news|daily|free) (emails?|newsletters?|alerts)$/i;
+const PROMO = new RegExp(
+  [
+    '\\b(sign up|subscribe|register)\\b.{0,120}\\b(newsletters?|inbox|alerts?|emails?)\\b',
+    '\\b(newsletters?|alerts)\\b.{0,80}\\b(inbox|sign up|subscribe)\\b',
+    '\\b(delivered|straight) to your inbox\\b|\\bmeet your inbox\\b',
+    '^(breaking news|daily|free) (emails?|newsletters?|alerts)$',
+    '\\bget (our |the )?(breaking news |email |daily |news )?(alerts|newsletters?)\\b',
+    // author and community calls to action closing many articles
+    '\\bfollow (us|him|her|them|me)( on| @|@)',
+    '\\bjoin our\\b.{0,40}\\b(forums?|community|newsletter|conversation|mailing list)\\b',
+  ].join('|'),
+  'i',
+);
 /** Prompts are short (characters): a longer paragraph that mentions a newsletter is text. */
 const MAX_PROMO_CHARS = 250;
 

@@ -19,8 +19,14 @@ const META_LINE = [
 /** The page's own address printed above or below the body (any length). */
 const URL_LINE = /^https?:\/\/\S+$/i;
 
+/** "By HNN Staff | November 18, 2019 at 2:26 PM HST - Updated ...": a byline with its date. */
+const BYLINE_WITH_DATE = /^by\s.{1,60}\b(\d{4}|updated|published)\b/i;
+/** Longest byline-and-date line (characters). */
+const MAX_BYLINE_DATE_CHARS = 160;
+
 function isMetaLine(p: string): boolean {
   if (URL_LINE.test(p)) return true;
+  if (p.length <= MAX_BYLINE_DATE_CHARS && BYLINE_WITH_DATE.test(p)) return true;
   if (p.length > MAX_META_LINE_CHARS) return false;
   if (META_LINE.some((re) => re.test(p))) return true;
   const noWeekday = p.replace(/^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*/i, '');
