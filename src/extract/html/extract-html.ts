@@ -11,6 +11,7 @@ import { findDateline, findSignOff } from '../wire.js';
 import { capNesting } from './cap-nesting.js';
 import { collect, type Collected } from './collect.js';
 import { dropBoilerplate } from './boilerplate.js';
+import { dropFromHtml } from './drop-from-html.js';
 import { trimEdges } from './edges.js';
 import { readabilityBody } from './fallback.js';
 import { elementsInOrder, hintsOf, tagOf, type El } from './dom.js';
@@ -65,7 +66,15 @@ export function extractHtml(html: string, page: Page, now: Date, encoding: strin
       encoding,
     };
   }
-  return { kind: 'article', article: toArticle(meta, body, paragraphs), related: [], encoding };
+  const kept = new Set(paragraphs);
+  const dropped = new Set(body.paragraphs.filter((p) => !kept.has(p)));
+  const cleanBody = { ...body, html: dropFromHtml(body.html, dropped) };
+  return {
+    kind: 'article',
+    article: toArticle(meta, cleanBody, paragraphs),
+    related: [],
+    encoding,
+  };
 }
 
 /** linkedom leaves documentElement null (and its `body` getter throws) when the markup has no
