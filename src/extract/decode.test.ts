@@ -74,6 +74,12 @@ describe('decode', () => {
     );
   });
 
+  it('reports a damaged spot in short undeclared UTF-8 text as INPUT_CORRUPT', () => {
+    const bytes = Uint8Array.of(...enc('Café “open” late. The café said.'), 0xc3, 0x28, 0xa0, 0xa1, ...enc(' rest'));
+    const r = decode(bytes, 'text/plain');
+    assert.ok(!r.ok && r.code === 'INPUT_CORRUPT', JSON.stringify(r));
+  });
+
   it('reports invalid bytes in evidently UTF-8 text as INPUT_CORRUPT', () => {
     const good = enc('é'.repeat(20));
     const r = decode(Uint8Array.of(...good, 0xff, ...good), null);
