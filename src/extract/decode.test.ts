@@ -75,7 +75,14 @@ describe('decode', () => {
   });
 
   it('reports a damaged spot in short undeclared UTF-8 text as INPUT_CORRUPT', () => {
-    const bytes = Uint8Array.of(...enc('Café “open” late. The café said.'), 0xc3, 0x28, 0xa0, 0xa1, ...enc(' rest'));
+    const bytes = Uint8Array.of(
+      ...enc('Café “open” late. The café said.'),
+      0xc3,
+      0x28,
+      0xa0,
+      0xa1,
+      ...enc(' rest'),
+    );
     const r = decode(bytes, 'text/plain');
     assert.ok(!r.ok && r.code === 'INPUT_CORRUPT', JSON.stringify(r));
   });

@@ -116,6 +116,8 @@ describe('extract on page fixtures', () => {
           assert.ok(result.reason.includes(expected.reasonIncludes), result.reason);
         return;
       }
+      if (result.kind === 'not-article' && expected.reasonIncludes)
+        assert.ok(result.reason.includes(expected.reasonIncludes), result.reason);
       if (expected.encoding) assert.equal(result.encoding, expected.encoding);
       if (result.kind !== 'article') return;
       if (expected.article) checkArticle(result.article, expected.article);

@@ -19,6 +19,7 @@ import { isUnlikely } from './hints.js';
 import { DROP_TAGS } from './prune.js';
 import { bestCandidate, markedBody } from './score.js';
 import { outermostInOrder, sameClassBlocks, withSiblings } from './siblings.js';
+import { looksLikeListing } from './listing.js';
 import { computeStats } from './stats.js';
 
 /** Least body text for an article (characters). Shorter bodies are teasers, listings, walls. */
@@ -46,8 +47,17 @@ export function extractHtml(html: string, page: Page, now: Date, encoding: strin
   const root = doc.body ?? doc.documentElement;
   if (!root) return { kind: 'not-article', reason: 'extract: empty document', encoding };
   const baseUrl = meta.url ?? page.url;
-  let body = readBody(root, baseUrl);
+  const read = readBody(root, baseUrl);
+  let body = read.body;
   let paragraphs = cleanParagraphs(body, meta.title);
+  // A page that declares itself an article is not a listing, whatever teasers it carries.
+  if (!meta.declaredArticle && looksLikeListing(read.blocks, paragraphs)) {
+    return {
+      kind: 'not-article',
+      reason: 'extract: a listing of other articles (linked headings, little prose)',
+      encoding,
+    };
+  }
   if (
     charCount(paragraphs) < MIN_ARTICLE_CHARS &&
     elementsInOrder(root).length <= MAX_FALLBACK_ELEMENTS
@@ -96,7 +106,7 @@ function charCount(paragraphs: string[]): number {
   return paragraphs.reduce((n, p) => n + p.length, 0);
 }
 
-function readBody(root: El, baseUrl: string): Collected {
+function readBody(root: El, baseUrl: string): { body: Collected; blocks: El[] } {
   removeAll(root, (el) => DROP_TAGS.has(tagOf(el)) && tagOf(el) !== 'header' && tagOf(el) !== 'h1');
   let { stats, order } = computeStats(root);
   const total = stats.get(root)?.text ?? 0;
@@ -107,9 +117,9 @@ function readBody(root: El, baseUrl: string): Collected {
   });
   if (removed > 0) ({ stats, order } = computeStats(root));
   const marked = markedBody(order, stats);
-  if (marked) return collect(marked, stats, baseUrl);
+  if (marked) return { body: collect(marked, stats, baseUrl), blocks: [marked] };
   const found = bestCandidate(order, stats);
-  if (!found) return collect(root, stats, baseUrl);
+  if (!found) return { body: collect(root, stats, baseUrl), blocks: [root] };
   const blocks = outermostInOrder(
     [
       ...withSiblings(found.best, found.scores, stats),
@@ -118,11 +128,12 @@ function readBody(root: El, baseUrl: string): Collected {
     order,
   );
   const parts = blocks.map((el) => collect(el, stats, baseUrl));
-  return {
+  const body = {
     paragraphs: parts.flatMap((p) => p.paragraphs),
     html: parts.map((p) => p.html).join(''),
     images: parts.flatMap((p) => p.images),
   };
+  return { body, blocks };
 }
 
 /** Removes every element matching `drop` (outermost first); returns how many went. */

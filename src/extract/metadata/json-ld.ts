@@ -11,6 +11,8 @@ export interface JsonLdArticle {
   image: string | null;
   language: string | null;
   url: string | null;
+  /** Whether the page declares an article type (not just a WebPage). */
+  isArticle: boolean;
 }
 
 const ARTICLE_TYPES =
@@ -32,6 +34,7 @@ export function readJsonLd(blocks: string[]): JsonLdArticle | null {
     .sort((a, b) => a.rank - b.rank);
   const best = ranked[0]?.n;
   if (!best) return null;
+  const isArticle = ranked[0]!.rank <= 1;
   return {
     headline: str(best.headline) ?? str(best.name),
     author: names(best.author),
@@ -44,6 +47,7 @@ export function readJsonLd(blocks: string[]): JsonLdArticle | null {
       str(best.url) ??
       str((best.mainEntityOfPage as Record<string, Json> | undefined)?.['@id']) ??
       str(best.mainEntityOfPage),
+    isArticle,
   };
 }
 

@@ -21,6 +21,8 @@ export interface PageMetadata {
   updated: string | null;
   language: string | null;
   leadImage: ImageInfo | null;
+  /** The page says it is an article (og:type article or a JSON-LD article type). */
+  declaredArticle: boolean;
 }
 
 interface Doc {
@@ -62,6 +64,7 @@ export function readMetadata(doc: Doc, pageUrl: string): PageMetadata {
       normaliseLanguageTag(firstMeta(meta, LANGUAGE_KEYS)) ??
       normaliseLanguageTag(ld?.language),
     leadImage: leadImage(meta, ld?.image ?? null, pageUrl),
+    declaredArticle: (ld?.isArticle ?? false) || /^article\b/i.test(meta.get('og:type') ?? ''),
   };
 }
 
