@@ -18,6 +18,7 @@ const CLUTTER: readonly RegExp[] = [
   /^(click|tap) here\b.{0,80}$/i,
   /^(copyright|©|\(c\))\s.{0,200}$/i,
   /^all rights reserved\.?$/i,
+  /^(#[\p{L}\p{N}_]+[\s,]*)+$/u, // a row of hashtags
   /^(skip to (main )?content|back to top|scroll to top|menu|search|home)$/i,
 ];
 

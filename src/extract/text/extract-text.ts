@@ -6,6 +6,7 @@
 import type { Extraction, ImageInfo, Page } from '../../types.js';
 import { makeArticle, normaliseSpace } from '../article.js';
 import { detectLanguage } from '../language.js';
+import { parseAbsoluteDate, resolveRelativeAge } from '../dates.js';
 import { findDateline, findSignOff } from '../wire.js';
 import { classifyLine, isProse, photoCredit, splitCaption, type LineClass } from './clutter.js';
 import { segmentRelated } from './related.js';
@@ -38,6 +39,7 @@ export function extractText(text: string, page: Page, encoding: string): Extract
       : null;
   const rest = title ? main.slice(titleAt + 1) : main;
   const images = collectImages(rest);
+  const header = readHeader(rest, page.fetchedAt);
   let paragraphs = trimWidgets(dropDuplicates(rest)).map((l) => l.text);
   const bodyChars = paragraphs.reduce((n, p) => n + p.length, 0);
   if (bodyChars < MIN_BODY_CHARS)
@@ -61,7 +63,7 @@ export function extractText(text: string, page: Page, encoding: string): Extract
           page.fetchedAt,
           language,
         );
-  const article = makeArticle({ title, dateline, credit, language, images, paragraphs });
+  const article = makeArticle({ title, dateline, credit, language, images, paragraphs, ...header });
   return { kind: 'article', article, related, encoding };
 }
 
@@ -118,4 +120,24 @@ function trimWidgets(lines: Line[]): Line[] {
   while (start < end && !isProse(lines[start]!.text)) start++;
   while (end > start && !isProse(lines[end - 1]!.text)) end--;
   return lines.slice(start, end);
+}
+
+/** Lines of a byline (characters): longer "By ..." lines are sentences. */
+const MAX_BYLINE_CHARS = 80;
+
+/** The byline ("By Ana Lin") and the date ("Aug 20, 2025", "2 hours ago") printed between the
+ *  title and the first paragraph; relative ages resolve against the fetch time. */
+function readHeader(lines: Line[], fetchedAt: Date): { byline?: string; published?: string } {
+  const out: { byline?: string; published?: string } = {};
+  for (const l of lines) {
+    if (l.cls === 'blank') continue;
+    if (isProse(l.text)) break;
+    const by = /^by\s+(.+)$/i.exec(l.text);
+    if (by && l.text.length <= MAX_BYLINE_CHARS) out.byline ??= by[1]!.trim();
+    const date =
+      resolveRelativeAge(l.text, fetchedAt) ??
+      parseAbsoluteDate(l.text.replace(/^(published|updated|posted)( on)?:?\s*/i, ''));
+    if (date) out.published ??= date;
+  }
+  return out;
 }
