@@ -137,14 +137,23 @@ export interface StoreStats {
 export interface Store {
   /** True when a page with these exact bytes is already stored. */
   hasPage(sha256: string): Promise<boolean>;
-  /** Writes a processed page and its articles in one transaction; all or nothing. */
+  /**
+   * Writes a processed page and its articles in one transaction; all or nothing. Bytes already
+   * stored (same sha256) are a reprocess: the page row is kept and those of its articles that
+   * `input.articles` no longer holds are removed. Throws STORE_FAILED.
+   */
   savePage(input: PageToSave): Promise<SaveResult>;
   /**
    * Every stored article's grouping state in the order the articles were first stored (the
    * order grouping first saw them), for warming the in-memory indexes by replay.
    */
   groupingState(): AsyncIterable<GroupingStateRow>;
+  /**
+   * Stories by `lastUpdated`, newest first: the last time an article of the story was added or
+   * revised (seeing the same text again does not count). At most 500 per call.
+   */
   listStories(options: { limit: number; offset?: number }): Promise<StorySummaryRow[]>;
+  /** A story with its families (earliest first; in each, the original first) and topics. */
   getStory(id: string): Promise<StoryView | null>;
   getArticle(id: string): Promise<ArticleRow | null>;
   stats(): Promise<StoreStats>;
