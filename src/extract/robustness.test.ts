@@ -151,6 +151,23 @@ describe('extract on hostile input', () => {
     assert.ok(ms < HEAVY_BOUND_MS, `${ms} ms`);
   });
 
+  it('handles a 20 MB text dump in one line and 20,000 related items', { timeout: 60_000 }, () => {
+    const oneLine = page(
+      new TextEncoder().encode(`Title\n${'word '.repeat(4_000_000)}.`),
+      'text/plain',
+    );
+    const a = timed(oneLine);
+    assert.equal(a.result.kind, 'article');
+    const items = Array.from(
+      { length: 20_000 },
+      (_, i) => `Outlet ${i}\n${(i % 50) + 1} minutes ago\nHeadline ${i}\nBody ${i}.`,
+    );
+    const dump = `Title\n${'A sentence of the main story that is long enough to count. '.repeat(5)}\nRelated Articles\n${items.join('\n\n')}`;
+    const b = timed(page(new TextEncoder().encode(dump), 'text/plain'));
+    assert.ok(b.result.kind === 'article' && b.result.related.length === 20_000);
+    assert.ok(a.ms + b.ms < HEAVY_BOUND_MS, `${a.ms} + ${b.ms} ms`);
+  });
+
   it('handles 50,000 links and finds no article in them', { timeout: 60_000 }, () => {
     const links = Array.from(
       { length: 50_000 },
