@@ -13,7 +13,7 @@ import {
   articleToSave,
   pageToSave,
 } from '../../test/store/store-fixtures.js';
-import { connect } from './dialect.js';
+import { BUSY_TIMEOUT_MS, connect } from './dialect.js';
 import { openStore } from './index.js';
 import { migrationProvider } from './migrations/index.js';
 
@@ -72,6 +72,15 @@ describe('store migrations (sqlite file)', () => {
       { name: '002-article-search' },
       { name: '003-article-sequence' },
     ]);
+  });
+
+  it('turns on foreign keys and a busy timeout for its connection', async () => {
+    const { db } = connect(`sqlite:${file}`);
+    const keys = await sql<{ foreign_keys: number }>`PRAGMA foreign_keys`.execute(db);
+    const timeout = await sql<{ timeout: number }>`PRAGMA busy_timeout`.execute(db);
+    await db.destroy();
+    assert.equal(keys.rows[0]?.foreign_keys, 1);
+    assert.equal(timeout.rows[0]?.timeout, BUSY_TIMEOUT_MS);
   });
 
   it('puts a file database in WAL mode', async () => {
