@@ -20,6 +20,8 @@ const PROMO = new RegExp(
     // author and community calls to action closing many articles
     '\\bfollow (us|him|her|them|me)( on| @|@)',
     '\\bjoin our\\b.{0,40}\\b(forums?|community|newsletter|conversation|mailing list)\\b',
+    // the "how to cite this article" line closing science news
+    '^citation:',
   ].join('|'),
   'i',
 );
