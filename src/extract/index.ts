@@ -15,7 +15,12 @@ export { detectLanguage } from './language.js';
 /**
  * Extracts the main article (and, on aggregator pages, the other articles the page carries)
  * from a page of HTML or a plain-text page dump. Never throws on bad input: a page with no
- * article returns `{ kind: 'not-article', reason }`.
+ * article returns `{ kind: 'not-article', reason }`; empty, binary or corrupt bytes return
+ * `{ kind: 'unreadable', code }`.
+ *
+ * Relative ages printed on a page ("12 minutes ago") resolve against `page.fetchedAt`, the
+ * moment the page said them, so re-extracting an old page later gives the same times. `now`
+ * is accepted for the contract and not read today.
  */
 export function extract(page: Page, now: Date): Extraction {
   let encoding: string | null = null;
