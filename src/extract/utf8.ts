@@ -38,17 +38,27 @@ export function scanUtf8(bytes: Uint8Array): Utf8Scan {
 
 /** Length of the valid multi-byte sequence starting at `i`, or 0 when it is not valid. */
 function sequenceLength(bytes: Uint8Array, i: number): number {
-  const b0 = bytes[i]!;
-  const cont = (k: number, lo = 0x80, hi = 0xbf): boolean => {
+  const lead = leadInfo(bytes[i]!);
+  if (!lead) return 0;
+  const [len, lo, hi] = lead;
+  const b1 = bytes[i + 1];
+  if (b1 === undefined || b1 < lo || b1 > hi) return 0;
+  for (let k = 2; k < len; k++) {
     const b = bytes[i + k];
-    return b !== undefined && b >= lo && b <= hi;
-  };
-  if (b0 >= 0xc2 && b0 <= 0xdf) return cont(1) ? 2 : 0;
-  if (b0 === 0xe0) return cont(1, 0xa0) && cont(2) ? 3 : 0;
-  if ((b0 >= 0xe1 && b0 <= 0xec) || b0 === 0xee || b0 === 0xef) return cont(1) && cont(2) ? 3 : 0;
-  if (b0 === 0xed) return cont(1, 0x80, 0x9f) && cont(2) ? 3 : 0;
-  if (b0 === 0xf0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
-  if (b0 >= 0xf1 && b0 <= 0xf3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
-  if (b0 === 0xf4) return cont(1, 0x80, 0x8f) && cont(2) && cont(3) ? 4 : 0;
-  return 0;
+    if (b === undefined || b < 0x80 || b > 0xbf) return 0;
+  }
+  return len;
+}
+
+/** For a lead byte: the sequence length and the allowed range of the second byte (which
+ *  excludes overlongs, surrogates and code points above U+10FFFF); null for a bad lead. */
+function leadInfo(b0: number): [number, number, number] | null {
+  if (b0 >= 0xc2 && b0 <= 0xdf) return [2, 0x80, 0xbf];
+  if (b0 === 0xe0) return [3, 0xa0, 0xbf];
+  if (b0 === 0xed) return [3, 0x80, 0x9f];
+  if (b0 >= 0xe1 && b0 <= 0xef) return [3, 0x80, 0xbf];
+  if (b0 === 0xf0) return [4, 0x90, 0xbf];
+  if (b0 >= 0xf1 && b0 <= 0xf3) return [4, 0x80, 0xbf];
+  if (b0 === 0xf4) return [4, 0x80, 0x8f];
+  return null;
 }

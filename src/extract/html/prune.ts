@@ -60,9 +60,7 @@ export function isDropped(el: El, stats: StatsMap, isRoot: boolean): boolean {
   const tag = tagOf(el);
   if (DROP_TAGS.has(tag)) return true;
   if (tag === 'form' && !isRoot && (stats.get(el)?.text ?? 0) < MAX_FORM_CHARS) return true;
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-  const style = el.getAttribute('style');
-  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
+  if (isHidden(el)) return true;
   if (isRoot) return false;
   const hints = hintsOf(el);
   if (isUnlikely(hints)) return true;
@@ -80,4 +78,11 @@ export function isDropped(el: El, stats: StatsMap, isRoot: boolean): boolean {
   )
     return true;
   return false;
+}
+
+/** Hidden from readers: the hidden attribute, aria-hidden, or an inline display:none. */
+function isHidden(el: El): boolean {
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style');
+  return !!style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }

@@ -53,16 +53,9 @@ export function readMetadata(doc: Doc, pageUrl: string): PageMetadata {
     title: titleOf(byTag, meta, ld, siteName),
     outlet: siteName?.replace(/^@/, '') ?? outletFromUrl(url ?? pageUrl),
     byline: ld?.author ?? firstMeta(meta, AUTHOR_KEYS) ?? bylineFromMarkup(byTag),
-    published:
-      date(ld?.published) ??
-      date(firstMeta(meta, PUBLISHED_KEYS)) ??
-      timeElement(all('time')) ??
-      dateFromUrl(url ?? pageUrl),
+    published: publishedOf(ld, meta, all('time'), url ?? pageUrl),
     updated: date(ld?.modified) ?? date(firstMeta(meta, MODIFIED_KEYS)),
-    language:
-      normaliseLanguageTag(doc.documentElement?.getAttribute('lang')) ??
-      normaliseLanguageTag(firstMeta(meta, LANGUAGE_KEYS)) ??
-      normaliseLanguageTag(ld?.language),
+    language: languageOf(doc.documentElement, meta, ld),
     leadImage: leadImage(meta, ld?.image ?? null, pageUrl),
     declaredArticle: (ld?.isArticle ?? false) || /^article\b/i.test(meta.get('og:type') ?? ''),
   };
@@ -79,6 +72,28 @@ const AUTHOR_KEYS = [
 ];
 const MODIFIED_KEYS = ['article:modified_time', 'og:updated_time', 'datemodified', 'last-modified'];
 const LANGUAGE_KEYS = ['og:locale', 'content-language', 'language', 'dc.language'];
+
+function publishedOf(
+  ld: JsonLdArticle | null,
+  meta: MetaMap,
+  times: El[],
+  url: string,
+): string | null {
+  return (
+    date(ld?.published) ??
+    date(firstMeta(meta, PUBLISHED_KEYS)) ??
+    timeElement(times) ??
+    dateFromUrl(url)
+  );
+}
+
+function languageOf(html: El | null, meta: MetaMap, ld: JsonLdArticle | null): string | null {
+  return (
+    normaliseLanguageTag(html?.getAttribute('lang')) ??
+    normaliseLanguageTag(firstMeta(meta, LANGUAGE_KEYS)) ??
+    normaliseLanguageTag(ld?.language)
+  );
+}
 
 function canonicalUrl(
   links: El[],
