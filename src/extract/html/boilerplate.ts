@@ -25,6 +25,13 @@ const PROMO = new RegExp(
   ].join('|'),
   'i',
 );
+/** A photo credit printed as its own line: "Jane Doe | Bloomberg | Getty Images",
+ *  "Photo: AP", "(Photo by Ana Lin/AFP via Getty Images)". Short, unpunctuated, agency last. */
+const PHOTO_CREDIT_LINE =
+  /^(\(?(photo|image|picture|credit)s?( by)?\s*[:|]?\s*.{0,60}|.{0,80}(\||\/|\bvia\b)\s*(getty images|shutterstock|afp|reuters|ap|epa|alamy|bloomberg)\)?)$/i;
+/** Longest photo credit line (characters). */
+const MAX_CREDIT_LINE_CHARS = 100;
+
 /** Prompts are short (characters): a longer paragraph that mentions a newsletter is text. */
 const MAX_PROMO_CHARS = 250;
 
@@ -38,7 +45,10 @@ const MAX_TAIL_PROSE_SHARE = 0.5;
 
 export function dropBoilerplate(paragraphs: string[]): string[] {
   const kept = paragraphs.filter(
-    (p) => !STANDALONE.test(p) && !(p.length <= MAX_PROMO_CHARS && PROMO.test(p)),
+    (p) =>
+      !STANDALONE.test(p) &&
+      !(p.length <= MAX_PROMO_CHARS && PROMO.test(p)) &&
+      !(p.length <= MAX_CREDIT_LINE_CHARS && !/[.!?]$/.test(p) && PHOTO_CREDIT_LINE.test(p)),
   );
   const out: string[] = [];
   for (let i = 0; i < kept.length; i++) {
