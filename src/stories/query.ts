@@ -26,11 +26,16 @@ export class Query {
     this.norms = weightedNorms(vector, this.stats);
   }
 
-  /** The loaded article's terms by weight (tf * idf^2), strongest first. */
-  rankedTerms(): [number, number][] {
-    if (!this.vector) return [];
-    const out: [number, number][] = [...this.vector.ids].map((id) => [id, this.scratch[id]!]);
-    return out.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  /** The loaded article's term ids by weight (tf * idf^2), strongest first. */
+  rankedTerms(): Uint32Array {
+    if (!this.vector) return new Uint32Array(0);
+    const scratch = this.scratch;
+    return Uint32Array.from(this.vector.ids).sort((a, b) => scratch[b]! - scratch[a]! || a - b);
+  }
+
+  /** The loaded article's weight for a term id (0 when absent). */
+  weightOf(id: number): number {
+    return this.scratch[id] ?? 0;
   }
 
   /** Cosine per channel against a vector whose own norms are already known. */

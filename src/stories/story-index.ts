@@ -178,7 +178,8 @@ export class StoryIndex {
     const touched: Story[] = [];
     let used = 0;
     let walked = 0;
-    for (const [term, weight] of this.query.rankedTerms()) {
+    for (const term of this.query.rankedTerms()) {
+      const weight = this.query.weightOf(term);
       if (used >= QUERY_TERMS || walked >= POSTINGS_WALK_BUDGET) break;
       const holders = this.postings.get(term);
       if (!holders || holders.size > MAX_POSTINGS) continue;

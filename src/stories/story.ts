@@ -105,6 +105,10 @@ export class Story {
 
   /** The term ids this story should be findable by now. */
   postingTerms(stats: TermStats): Uint32Array {
-    return topTerms(this.centroid.vector, Story.POSTED_TERMS, stats).ids;
+    // With one article the centroid is that article, whose strongest terms its member already
+    // holds: ranking 40 terms instead of the whole article (most stories have one article).
+    const source =
+      this.members.length === 1 && this.size === 1 ? this.members[0]!.vector : this.centroid.vector;
+    return topTerms(source, Story.POSTED_TERMS, stats).ids;
   }
 }
