@@ -2,11 +2,16 @@
 // The body is what is compared: headlines are rewritten by nearly every outlet that runs a wire
 // story, so the title is used only when there is no body (a headline-only brief).
 import type { Fingerprint } from '../types.js';
-import { combine, fmix32 } from './hash.js';
+import * as hash from './hash.js';
 import { minhashSignature } from './minhash.js';
 import { scanWords } from './scan.js';
 import { shingleHashes } from './shingles.js';
 import { distinctCount } from './shingles.js';
+
+// Local bindings of the hot hash functions: a module namespace access per call costs a getter
+// under loaders that compile ES modules to CommonJS (tsx), and nothing when bound once.
+const combine = hash.combine;
+const fmix32 = hash.fmix32;
 
 export interface FingerprintInput {
   title: string | null;

@@ -83,7 +83,7 @@ export function scanWords(input: string, out: number[]): number {
       i = end;
       continue;
     }
-    if (isDroppedMark(text, i, code, prevWord)) {
+    if (code !== 32 && isDroppedMark(text, i, code, prevWord)) {
       i++;
       continue;
     }

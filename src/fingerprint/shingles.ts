@@ -4,7 +4,11 @@
 // edited word kills k shingles, so a larger k would lose edited copies; with k = 4 the estimated
 // containment of real partial rewrites (true 5-gram containment 0.35-0.5) ran ~0.05 higher and
 // crossed the copy line (bench/families, tuning split).
-import { fmix32 } from './hash.js';
+import * as hash from './hash.js';
+
+// Local bindings of the hot hash functions: a module namespace access per call costs a getter
+// under loaders that compile ES modules to CommonJS (tsx), and nothing when bound once.
+const fmix32 = hash.fmix32;
 
 export const SHINGLE_WORDS = 5;
 /** Odd multiplier of the rolling polynomial hash over word hashes (mod 2^32). */
