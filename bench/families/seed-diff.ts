@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { diffCopy } from '../../src/families/index.js';
+import { diffCopy, FamilyIndex } from '../../src/families/index.js';
+import { fingerprint } from '../../src/fingerprint/index.js';
 import type { CopyDiff } from '../../src/families/index.js';
 import { formatTable } from '../report.js';
 import type { Report } from '../report.js';
@@ -83,9 +84,29 @@ export function seedDiff(sharedDir: string): CopyDiff {
   );
 }
 
+/** Whether the family index puts the two seed texts in one copy family. */
+function sameFamily(sharedDir: string): boolean {
+  const index = new FamilyIndex();
+  const texts = [
+    readDump(join(sharedDir, ORIGINAL), 'Hashtags'),
+    readDump(join(sharedDir, COPY), 'See more on'),
+  ];
+  const [a, b] = texts.map((t, i) =>
+    index.assign({
+      id: `seed${i}`,
+      fingerprint: fingerprint(t),
+      credit: 'Reuters',
+      published: null,
+      wordCount: 1,
+    }),
+  );
+  return a!.familyId === b!.familyId;
+}
+
 export async function run(sharedDir: string): Promise<Report> {
   const diff = seedDiff(sharedDir);
   const rows = EXPECTATIONS.map(([name, test]) => [name, test(diff) ? 'yes' : 'NO']);
+  rows.unshift(['one copy family', sameFamily(sharedDir) ? 'yes' : 'NO']);
   const counts = Object.entries(diff.counts)
     .filter(([, n]) => n > 0)
     .map(([k, n]) => `${k} ${n}`)
