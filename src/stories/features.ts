@@ -57,7 +57,8 @@ export function extractFeatures(
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’&-]*/gu;
-const SENTENCE_END = /[.!?:"“”]\s*$|^\s*$/;
+/** Characters after which a capital letter is no sign of a name. */
+const SENTENCE_OPENERS = new Set(['.', '!', '?', ':', '"', '“', '”', '\n', '\r']);
 
 function addText(counts: TermCounts, text: string, weight: number, weights: FeatureWeights): void {
   for (const match of text.matchAll(WORD)) {
@@ -85,8 +86,14 @@ export function isEntityTerm(term: string): boolean {
 function emphasis(raw: string, text: string, start: number, weights: FeatureWeights): number {
   if (/\p{N}/u.test(raw)) return weights.number;
   if (!/^\p{Lu}/u.test(raw)) return 1;
-  const before = text.slice(Math.max(0, start - 3), start);
-  return start === 0 || SENTENCE_END.test(before) || before.endsWith('\n') ? 1 : weights.proper;
+  return opensSentence(text, start) ? 1 : weights.proper;
+}
+
+/** Whether the word at `start` opens a sentence, line or quote (scans back over spaces only). */
+function opensSentence(text: string, start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i -= 1;
+  return i < 0 || SENTENCE_OPENERS.has(text[i]!);
 }
 
 /** Lower-case, accent-free, possessive and plural stripped; null for stopwords and scraps. */
@@ -108,9 +115,9 @@ const NORMALISED_CACHE_WORDS = 200_000;
 const NORMALISED = new Map<string, string | null>();
 
 function normaliseUncached(raw: string): string | null {
-  let word = raw
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+  // Plain ASCII has no accents to fold: skip the costly Unicode normalisation.
+  const folded = /^[\x20-\x7e]*$/.test(raw) ? raw : raw.normalize('NFKD').replace(/\p{M}+/gu, '');
+  let word = folded
     .toLowerCase()
     .replace(/['’]s?$/, '')
     .replace(/[-'’]+$/, '');
