@@ -39,13 +39,32 @@ export function capNesting(html: string, maxDepth = MAX_NESTING_DEPTH): string {
   });
 }
 
+/** Whether nesting ever goes deeper than `maxDepth`: a character scan, no regex, because it
+ *  runs on every page (the regex version cost as much as the rest of our own code). */
 function exceeds(html: string, maxDepth: number): boolean {
   let depth = 0;
-  TAG.lastIndex = 0;
-  for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
-    if (m[3] || VOID.has(m[2]!.toLowerCase())) continue;
-    depth = m[1] ? Math.max(0, depth - 1) : depth + 1;
-    if (depth > maxDepth) return true;
+  const n = html.length;
+  for (let i = html.indexOf('<'); i >= 0 && i < n; i = html.indexOf('<', i + 1)) {
+    const c = html.charCodeAt(i + 1);
+    const closing = c === 47; // '/'
+    const start = closing ? i + 2 : i + 1;
+    if (!isLetter(html.charCodeAt(start))) continue;
+    let end = start;
+    while (end < n && isNameChar(html.charCodeAt(end))) end++;
+    if (VOID.has(html.slice(start, end).toLowerCase())) continue;
+    const gt = html.indexOf('>', end);
+    if (gt < 0) break;
+    if (closing) depth = Math.max(0, depth - 1);
+    else if (html.charCodeAt(gt - 1) !== 47 && ++depth > maxDepth) return true;
+    i = gt;
   }
   return false;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isNameChar(c: number): boolean {
+  return isLetter(c) || (c >= 48 && c <= 57) || c === 45;
 }

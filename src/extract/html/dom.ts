@@ -77,3 +77,17 @@ export function textOf(el: El): string {
   }
   return normaliseSpace(parts.join(''));
 }
+
+/** Elements by tag name, each list in document order: one walk answers every tag lookup
+ *  (linkedom's querySelector walks the whole tree on every call). */
+export function indexByTag(root: El | null): Map<string, El[]> {
+  const map = new Map<string, El[]>();
+  if (!root) return map;
+  for (const el of elementsInOrder(root)) {
+    const tag = tagOf(el);
+    const list = map.get(tag);
+    if (list) list.push(el);
+    else map.set(tag, [el]);
+  }
+  return map;
+}

@@ -14,13 +14,13 @@ import { dropBoilerplate } from './boilerplate.js';
 import { dropFromHtml } from './drop-from-html.js';
 import { trimEdges } from './edges.js';
 import { readabilityBody } from './fallback.js';
-import { elementsInOrder, hintsOf, tagOf, type El } from './dom.js';
+import { elementsInOrder, hintsOf, indexByTag, tagOf, type El } from './dom.js';
 import { isUnlikely } from './hints.js';
 import { DROP_TAGS } from './prune.js';
 import { bestCandidate, markedBody } from './score.js';
 import { outermostInOrder, sameClassBlocks, withSiblings } from './siblings.js';
 import { looksLikeListing } from './listing.js';
-import { computeStats } from './stats.js';
+import { computeStats, type StatsMap } from './stats.js';
 
 /** Least body text for an article (characters). Shorter bodies are teasers, listings, walls. */
 const MIN_ARTICLE_CHARS = 200;
@@ -43,11 +43,12 @@ interface Doc {
 export function extractHtml(html: string, page: Page, now: Date, encoding: string): Extraction {
   void now; // HTML pages carry absolute dates; kept for symmetry with the text path.
   const doc = parse(capNesting(html));
-  const meta = readMetadata(doc, page.url);
+  const byTag = indexByTag(doc.documentElement);
+  const meta = readMetadata(doc, page.url, byTag);
   const root = doc.body ?? doc.documentElement;
   if (!root) return { kind: 'not-article', reason: 'extract: empty document', encoding };
   const baseUrl = meta.url ?? page.url;
-  const read = readBody(root, baseUrl);
+  const read = readBody(root, byTag, baseUrl);
   let body = read.body;
   let paragraphs = cleanParagraphs(body, meta.title);
   // A page that declares itself an article is not a listing, whatever teasers it carries.
@@ -106,16 +107,18 @@ function charCount(paragraphs: string[]): number {
   return paragraphs.reduce((n, p) => n + p.length, 0);
 }
 
-function readBody(root: El, baseUrl: string): { body: Collected; blocks: El[] } {
-  removeAll(root, (el) => DROP_TAGS.has(tagOf(el)) && tagOf(el) !== 'header' && tagOf(el) !== 'h1');
-  let { stats, order } = computeStats(root);
-  const total = stats.get(root)?.text ?? 0;
-  const removed = removeAll(root, (el) => {
-    if (el === root) return false;
-    const share = (stats.get(el)?.text ?? 0) / Math.max(1, total);
-    return (isUnlikely(hintsOf(el)) || tagOf(el) === 'form') && share <= MAX_UNLIKELY_TEXT_SHARE;
-  });
-  if (removed > 0) ({ stats, order } = computeStats(root));
+function readBody(
+  root: El,
+  byTag: Map<string, El[]>,
+  baseUrl: string,
+): { body: Collected; blocks: El[] } {
+  // Code and chrome go first, found through the tag index (no extra walk); <header> and <h1>
+  // stay until collect() so a header-wrapped body can still be scored.
+  for (const [tag, els] of byTag)
+    if (DROP_TAGS.has(tag) && tag !== 'header' && tag !== 'h1') for (const el of els) el.remove();
+  const computed = computeStats(root);
+  const stats = computed.stats;
+  const order = pruneUnlikely(root, stats, computed.order);
   const marked = markedBody(order, stats);
   if (marked) return { body: collect(marked, stats, baseUrl), blocks: [marked] };
   const found = bestCandidate(order, stats);
@@ -136,23 +139,37 @@ function readBody(root: El, baseUrl: string): { body: Collected; blocks: El[] } 
   return { body, blocks };
 }
 
-/** Removes every element matching `drop` (outermost first); returns how many went. */
-function removeAll(root: El, drop: (el: El) => boolean): number {
-  const doomed: El[] = [];
+/** Removes furniture subtrees (sidebars, comments, forms, ...) that hold at most a bounded
+ *  share of the page text, outermost first, and takes their counts off their ancestors so the
+ *  statistics stay exact without a second pass. Returns the element order without them. */
+function pruneUnlikely(root: El, stats: StatsMap, order: El[]): El[] {
+  const total = stats.get(root)?.text ?? 0;
   const gone = new Set<El>();
-  for (const el of elementsInOrder(root)) {
+  const doomed: El[] = [];
+  for (const el of order) {
     const parent = el.parentElement;
     if (parent && gone.has(parent)) {
       gone.add(el);
       continue;
     }
-    if (drop(el)) {
-      doomed.push(el);
-      gone.add(el);
-    }
+    if (el === root || !(isUnlikely(hintsOf(el)) || tagOf(el) === 'form')) continue;
+    if ((stats.get(el)?.text ?? 0) > total * MAX_UNLIKELY_TEXT_SHARE) continue;
+    doomed.push(el);
+    gone.add(el);
   }
-  for (const el of doomed) el.remove();
-  return doomed.length;
+  for (const el of doomed) {
+    const s = stats.get(el)!;
+    for (let a = el.parentElement; a; a = a.parentElement) {
+      const t = stats.get(a);
+      if (!t) break;
+      t.text -= s.text;
+      t.link -= s.link;
+      t.commas -= s.commas;
+      t.paragraphs -= s.paragraphs;
+    }
+    el.remove();
+  }
+  return gone.size === 0 ? order : order.filter((el) => !gone.has(el));
 }
 
 /** The headline often opens the container: it is metadata, not body. */

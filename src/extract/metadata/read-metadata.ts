@@ -4,7 +4,7 @@
 import type { ImageInfo } from '../../types.js';
 import { normaliseSpace } from '../article.js';
 import { dateFromUrl, parseAbsoluteDate } from '../dates.js';
-import { elementsInOrder, tagOf, type El } from '../html/dom.js';
+import { indexByTag, type El } from '../html/dom.js';
 import { safeUrl } from '../html/sanitize.js';
 import { normaliseLanguageTag } from '../language.js';
 import { outletFromUrl } from '../outlet.js';
@@ -35,10 +35,11 @@ const MIN_H1_TITLE_CHARS = 4;
 /** Longest byline we accept from markup (characters): longer text is a bio, not a name. */
 const MAX_BYLINE_CHARS = 120;
 
-export function readMetadata(doc: Doc, pageUrl: string): PageMetadata {
-  // One walk over the document, then lookups by tag: linkedom's querySelector walks the whole
-  // tree on every call, and we need a dozen of them.
-  const byTag = indexByTag(doc.documentElement);
+export function readMetadata(
+  doc: Doc,
+  pageUrl: string,
+  byTag: Map<string, El[]> = indexByTag(doc.documentElement),
+): PageMetadata {
   const all = (tag: string): El[] => byTag.get(tag) ?? [];
   const meta = readMeta(all('meta'));
   const ld = readJsonLd(
@@ -183,18 +184,6 @@ function bylineFromMarkup(byTag: Map<string, El[]>): string | null {
   }
   const t = el ? text(el)?.replace(/^by\s+/i, '') : null;
   return t && t.length <= MAX_BYLINE_CHARS ? t : null;
-}
-
-function indexByTag(root: El | null): Map<string, El[]> {
-  const map = new Map<string, El[]>();
-  if (!root) return map;
-  for (const el of elementsInOrder(root)) {
-    const tag = tagOf(el);
-    const list = map.get(tag);
-    if (list) list.push(el);
-    else map.set(tag, [el]);
-  }
-  return map;
 }
 
 function leadImage(
