@@ -30,7 +30,8 @@ export const DIALECTS: readonly TestDialect[] = [
 /**
  * A new schema on the test server, and a URL whose search_path points at it: each test gets
  * an empty database for the cost of one CREATE SCHEMA. Schemas are left for the throwaway
- * cluster to take with it.
+ * cluster to take with it: use a fresh cluster per run (start-postgres.sh), since Kysely's
+ * migrator introspects every schema and ~800 leftovers made each migration 2.7 s, not 0.15 s.
  */
 async function freshPostgresSchema(serverUrl: string): Promise<string> {
   const schema = `t_${randomBytes(6).toString('hex')}`;
