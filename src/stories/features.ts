@@ -43,16 +43,43 @@ export interface FeatureInput {
   topics: readonly Pick<Topic, 'key'>[];
 }
 
+/**
+ * How terms are keyed: by string (the default, readable), or by the index's integer term ids
+ * (word-ids.ts), which saves a second hashing of every word on the hot path.
+ */
+export interface TermKeys<K> {
+  /** The key of a word, or null for stopwords and scraps. */
+  word(raw: string): K | null;
+  /** The entity-channel key of a word already accepted by `word`. */
+  entity(raw: string): K;
+  topic(key: string): K;
+}
+
+export const STRING_KEYS: TermKeys<string> = {
+  word: normaliseWord,
+  entity: (raw) => `${ENTITY_PREFIX}${normaliseWord(raw)}`,
+  topic: (key) => `@${key}`,
+};
+
 /** Weighted term counts: sublinear weighting and IDF are applied later, at comparison time. */
-export function extractFeatures(
+export function extractFeatures(doc: FeatureInput, weights?: FeatureWeights): TermCounts;
+export function extractFeatures<K>(
+  doc: FeatureInput,
+  weights: FeatureWeights,
+  keys: TermKeys<K>,
+): Map<K, number>;
+export function extractFeatures<K>(
   doc: FeatureInput,
   weights: FeatureWeights = DEFAULT_WEIGHTS,
-): TermCounts {
-  const counts: TermCounts = new Map();
-  if (doc.title) addText(counts, doc.title, weights.title, weights);
-  addText(counts, doc.text, 1, weights);
-  for (const topic of doc.topics)
-    counts.set(`@${topic.key}`, (counts.get(`@${topic.key}`) ?? 0) + weights.topic);
+  keys: TermKeys<K> = STRING_KEYS as unknown as TermKeys<K>,
+): Map<K, number> {
+  const counts = new Map<K, number>();
+  if (doc.title) addText(counts, doc.title, weights.title, weights, keys);
+  addText(counts, doc.text, 1, weights, keys);
+  for (const topic of doc.topics) {
+    const key = keys.topic(topic.key);
+    counts.set(key, (counts.get(key) ?? 0) + weights.topic);
+  }
   return counts;
 }
 
@@ -60,17 +87,23 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’&-]*/gu;
 /** Characters after which a capital letter is no sign of a name. */
 const SENTENCE_OPENERS = new Set(['.', '!', '?', ':', '"', '“', '”', '\n', '\r']);
 
-function addText(counts: TermCounts, text: string, weight: number, weights: FeatureWeights): void {
+function addText<K>(
+  counts: Map<K, number>,
+  text: string,
+  weight: number,
+  weights: FeatureWeights,
+  keys: TermKeys<K>,
+): void {
   for (const match of text.matchAll(WORD)) {
     const raw = match[0];
-    const term = normaliseWord(raw);
+    const term = keys.word(raw);
     if (term === null) continue;
-    const start = match.index ?? 0;
-    const boost = emphasis(raw, text, start, weights);
+    const boost = emphasis(raw, text, match.index ?? 0, weights);
     counts.set(term, (counts.get(term) ?? 0) + weight * boost);
+    if (boost === 1) continue;
     // Names and numbers also feed the entity channel, compared on its own (see vectors.ts).
-    if (boost !== 1)
-      counts.set(`${ENTITY_PREFIX}${term}`, (counts.get(`${ENTITY_PREFIX}${term}`) ?? 0) + weight);
+    const entity = keys.entity(raw);
+    counts.set(entity, (counts.get(entity) ?? 0) + weight);
   }
 }
 

@@ -4,7 +4,8 @@
 import type { StoryAssignment, StoryDoc } from './index.js';
 import { DEFAULT_WEIGHTS, extractFeatures, type FeatureWeights } from './features.js';
 import { TermStats } from './term-stats.js';
-import { sublinear, type ChannelSimilarity, type Vector } from './vectors.js';
+import { sublinearIds, type ChannelSimilarity, type Vector } from './vectors.js';
+import { WordIds } from './word-ids.js';
 import { Query } from './query.js';
 import { Story } from './story.js';
 import { sharedReasons, type RelatedStory } from './related.js';
@@ -90,6 +91,7 @@ export class StoryIndex {
   private readonly options: StoryIndexOptions;
   private readonly stats = new TermStats();
   private readonly query = new Query(this.stats);
+  private readonly words = new WordIds(this.stats);
   private readonly stories = new Map<string, Story>();
   private readonly postings = new Map<number, Set<Story>>();
   private readonly storyOfFamily = new Map<string, Story>();
@@ -113,7 +115,7 @@ export class StoryIndex {
     const existing = this.storyOfDoc.get(doc.id);
     if (existing) return { storyId: existing.id, isNew: false, score: 1, mergedStories: [] };
     const timeMs = publishedMs(doc.published) ?? now.getTime();
-    const vector = sublinear(extractFeatures(doc, this.options.weights), this.stats);
+    const vector = sublinearIds(extractFeatures(doc, this.options.weights, this.words));
     this.stats.add(vector.ids);
     this.query.load(vector);
     const family = this.storyOfFamily.get(doc.familyId);

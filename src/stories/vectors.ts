@@ -23,6 +23,17 @@ export interface ChannelSimilarity {
 
 export const EMPTY_VECTOR: Vector = { ids: new Uint32Array(0), values: new Float32Array(0) };
 
+/** 1 + ln(count) per term id, ids ascending (counts already keyed by term id). */
+export function sublinearIds(counts: Map<number, number>): Vector {
+  const ids = new Uint32Array(counts.size);
+  let n = 0;
+  for (const [id, count] of counts) if (count > 0) ids[n++] = id;
+  const sorted = ids.subarray(0, n).sort();
+  const values = new Float32Array(n);
+  for (let i = 0; i < n; i++) values[i] = 1 + Math.log(counts.get(sorted[i]!)!);
+  return { ids: sorted.slice(), values };
+}
+
 /** 1 + ln(count) per term (the tenth mention adds far less than the first), ids ascending. */
 export function sublinear(counts: TermCounts, stats: TermStats): Vector {
   const n = counts.size;
