@@ -1,5 +1,5 @@
-// Times one extractor over the benchmark pages in a process of its own (so peak RSS is its own)
-// and prints {times, peakRssMb} as JSON. Used by bench.ts:
+// Timing worker for bench.ts: runs one extractor over the benchmark pages in a process of its
+// own (so peak RSS is its own) and prints {times, peakRssMb} as JSON.
 //   node --import tsx bench/extraction/time-one.ts storyline|readability SHARED_DIR
 import { Readability } from '@mozilla/readability';
 import { DOMParser } from 'linkedom';
@@ -14,10 +14,8 @@ const EXTRACTORS: Record<string, (p: BenchPage) => string> = {
   // Readability as its README shows it, on linkedom, from the same bytes (decoding included).
   readability: (p) => {
     const doc = new DOMParser().parseFromString(new TextDecoder().decode(p.html), 'text/html');
-    return (
-      new Readability(doc as unknown as ConstructorParameters<typeof Readability>[0]).parse()
-        ?.textContent ?? ''
-    );
+    const reader = new Readability(doc as unknown as ConstructorParameters<typeof Readability>[0]);
+    return reader.parse()?.textContent ?? '';
   },
 };
 

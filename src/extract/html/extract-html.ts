@@ -9,6 +9,7 @@ import { detectLanguage } from '../language.js';
 import { readMetadata, type PageMetadata } from '../metadata/read-metadata.js';
 import { findDateline, findSignOff } from '../wire.js';
 import { capNesting } from './cap-nesting.js';
+import { stripInert } from './strip-inert.js';
 import { collect, type Collected } from './collect.js';
 import { dropBoilerplate } from './boilerplate.js';
 import { dropFromHtml } from './drop-from-html.js';
@@ -42,7 +43,7 @@ interface Doc {
 
 export function extractHtml(html: string, page: Page, now: Date, encoding: string): Extraction {
   void now; // HTML pages carry absolute dates; kept for symmetry with the text path.
-  const doc = parse(capNesting(html));
+  const doc = parse(capNesting(stripInert(html)));
   const byTag = indexByTag(doc.documentElement);
   const meta = readMetadata(doc, page.url, byTag);
   const root = doc.body ?? doc.documentElement;
