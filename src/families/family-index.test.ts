@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { fingerprint } from '../fingerprint/index.js';
-import { FamilyIndex } from './family-index.js';
+import { fingerprint, SIGNATURE_BINS } from '../fingerprint/index.js';
+import { FamilyIndex, INDEX_BINS } from './family-index.js';
 import type { FamilyMember } from './family-index.js';
 import {
   OTHER_REPORT,
@@ -30,6 +30,19 @@ const LEAD =
   'Shoppers in Velmora found empty shelves on Tuesday as the port strike began to bite, with imported goods running short in several supermarkets across the city.';
 
 describe('FamilyIndex', () => {
+  it('expects the signature length the fingerprint stage produces', () => {
+    assert.equal(INDEX_BINS, SIGNATURE_BINS);
+    const index = new FamilyIndex();
+    const short = {
+      ...member('x', WIRE_STORY),
+      fingerprint: {
+        ...fingerprint({ title: null, paragraphs: WIRE_STORY }),
+        signature: new Uint32Array(64),
+      },
+    };
+    assert.throws(() => index.assign(short), { code: 'INPUT_INVALID' });
+  });
+
   it('founds a family named after the first member', () => {
     const index = new FamilyIndex();
     const a = index.assign(member('a1', WIRE_STORY));
