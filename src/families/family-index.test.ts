@@ -41,6 +41,7 @@ describe('FamilyIndex', () => {
       },
     };
     assert.throws(() => index.assign(short), { code: 'INPUT_INVALID' });
+    assert.equal(index.size, 0);
   });
 
   it('founds a family named after the first member', () => {

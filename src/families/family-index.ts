@@ -81,6 +81,14 @@ export class FamilyIndex {
 
   /** Adds (or, for a known id, replaces) a member and returns where it landed. */
   assign(member: FamilyMember): FamilyAssignment {
+    // Checked before anything is stored, so a refused member leaves no trace.
+    const signature = member.fingerprint.signature;
+    if (signature.length !== this.bins) {
+      throw new StorylineError(
+        'INPUT_INVALID',
+        `families: signature of ${member.id} has ${signature.length} bins, expected ${this.bins}`,
+      );
+    }
     const known = this.slots.get(member.id);
     const slot = known ?? this.admit(member.id);
     if (known !== undefined && this.members.shingles[slot] !== 0) this.unindex(slot);
@@ -147,12 +155,6 @@ export class FamilyIndex {
   private store(slot: number, member: FamilyMember): Uint32Array {
     const m = this.members;
     const signature = member.fingerprint.signature;
-    if (signature.length !== this.bins) {
-      throw new StorylineError(
-        'INPUT_INVALID',
-        `families: signature of ${member.id} has ${signature.length} bins, expected ${this.bins}`,
-      );
-    }
     const base = slot * this.words;
     for (let w = 0; w < this.words; w++) {
       let packed = 0;
