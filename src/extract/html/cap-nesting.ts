@@ -26,7 +26,7 @@ const VOID = new Set([
 ]);
 
 export function capNesting(html: string, maxDepth = MAX_NESTING_DEPTH): string {
-  if (!exceeds(html, maxDepth)) return html;
+  if (depthUpperBound(html) <= maxDepth || !exceeds(html, maxDepth)) return html;
   let depth = 0;
   return html.replace(TAG, (whole, close: string, name: string, selfClose: string) => {
     if (VOID.has(name.toLowerCase()) || selfClose) return whole;
@@ -37,6 +37,20 @@ export function capNesting(html: string, maxDepth = MAX_NESTING_DEPTH): string {
     depth++;
     return depth > maxDepth ? '' : whole;
   });
+}
+
+/** A cheap upper bound on the nesting depth: every "<x" opens, every "</" closes. Void and
+ *  self-closed elements make it an overestimate; only pages above the limit get the exact
+ *  scan below. */
+function depthUpperBound(html: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) {
+    const c = html.charCodeAt(i + 1);
+    if (c === 47) depth--;
+    else if (isLetter(c) && ++depth > max) max = depth;
+  }
+  return max;
 }
 
 /** Whether nesting ever goes deeper than `maxDepth`: a character scan, no regex, because it

@@ -1,7 +1,7 @@
 // Text statistics for every element in one bottom-up pass: text length, text inside links and
 // commas, each counted once per element. Scoring and cleaning read these instead of walking
 // subtrees again, which keeps the extractor linear in the page size.
-import { childrenOf, elementsInOrder, isElement, tagOf, TEXT_NODE, type El } from './dom.js';
+import { childrenOf, isElement, tagOf, TEXT_NODE, type El } from './dom.js';
 
 export interface ElStats {
   text: number;
@@ -16,25 +16,38 @@ export interface ElStats {
 export type StatsMap = Map<El, ElStats>;
 
 export function computeStats(root: El): { stats: StatsMap; order: El[] } {
-  const order = elementsInOrder(root);
+  // One pre-order walk lists the elements and counts their own text nodes (one children
+  // lookup per element: linkedom's sibling getters are a large share of our own time)...
+  const order: El[] = [];
   const stats: StatsMap = new Map();
-  for (const el of order)
-    stats.set(el, { text: 0, link: 0, commas: 0, own: 0, paragraphs: tagOf(el) === 'p' ? 1 : 0 });
-  for (const el of order) {
-    const own = stats.get(el)!;
-    for (const c of childrenOf(el)) {
-      if (c.nodeType !== TEXT_NODE) continue;
-      const t = c.textContent ?? '';
-      own.text += collapsedLength(t);
-      own.commas += countCommas(t);
+  const stack: El[] = [root];
+  while (stack.length) {
+    const el = stack.pop()!;
+    order.push(el);
+    const own: ElStats = {
+      text: 0,
+      link: 0,
+      commas: 0,
+      own: 0,
+      paragraphs: tagOf(el) === 'p' ? 1 : 0,
+    };
+    stats.set(el, own);
+    const kids = childrenOf(el);
+    for (let i = kids.length - 1; i >= 0; i--) {
+      const c = kids[i]!;
+      if (isElement(c)) stack.push(c);
+      else if (c.nodeType === TEXT_NODE) {
+        const t = c.textContent ?? '';
+        own.text += collapsedLength(t);
+        own.commas += countCommas(t);
+      }
     }
     own.own = own.text;
   }
+  // ...then, in reverse, each element adds its totals to its parent's.
   for (let i = order.length - 1; i > 0; i--) {
     const el = order[i]!;
-    const parent = el.parentNode;
-    if (!isElement(parent as never)) continue;
-    const p = stats.get(parent as El);
+    const p = stats.get(el.parentNode as El);
     if (!p) continue;
     const s = stats.get(el)!;
     if (tagOf(el) === 'a') s.link = s.text;
