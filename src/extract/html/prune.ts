@@ -5,7 +5,8 @@ import { hintsOf, tagOf, type El } from './dom.js';
 import { classWeight, isUnlikely } from './hints.js';
 import { linkDensity, type StatsMap } from './stats.js';
 
-/** Never content: code, embeds, form controls, navigation and page chrome. */
+/** Never content: code, embeds, form controls, navigation and page chrome. strip-inert.ts
+ *  removes some of these from the markup before parsing; keep both lists in step. */
 export const DROP_TAGS = new Set([
   'script',
   'style',

@@ -13,6 +13,15 @@ describe('stripInert', () => {
     );
   });
 
+  it('removes navigation and asides with everything nested in them', () => {
+    assert.equal(
+      stripInert(
+        '<nav><ul><li><nav>inner</nav> still nav</li></ul></nav><p>Body</p><aside>box</aside><svg><svg></svg>icon</svg>',
+      ),
+      '<p>Body</p>',
+    );
+  });
+
   it('stops at an unclosed element and leaves the rest to the parser', () => {
     assert.equal(
       stripInert('<p>a</p><!-- x --><script>never closed <p>b</p>'),
