@@ -1,7 +1,16 @@
-// HTML pages: parse (linkedom), read metadata from the whole document, drop code and page
-// chrome, score blocks to find the article container, then read its paragraphs and sanitised
-// HTML in one pass. Order matters: metadata first (pruning removes <script type=ld+json> and
-// <header>), pruning before scoring (script text would count as prose).
+// HTML pages, in order:
+//  1. strip scripts, styles, comments and chrome from the markup, cap pathological nesting
+//     (a smaller, safe tree for the parser), then parse with linkedom;
+//  2. read metadata from the whole document (before anything else is removed: it needs
+//     JSON-LD, <meta>, <h1>, <time>);
+//  3. remove code and chrome elements, count text and links per element once, prune furniture
+//     subtrees (sidebars, comments, forms);
+//  4. find the body: a single itemprop=articleBody, else the best-scoring container with its
+//     sibling and same-class sections;
+//  5. read paragraphs and sanitised HTML in one pass, then drop title, widget and byline lines
+//     from both (sanitise before anything leaves: unsafe HTML never reaches storage);
+//  6. listings and bodies too short to be articles are "not-article"; Readability gets one try
+//     when our scorer finds too little.
 import { DOMParser } from 'linkedom';
 import type { Article, Extraction, ImageInfo, Page } from '../../types.js';
 import { makeArticle } from '../article.js';
