@@ -16,6 +16,8 @@ import { bcubed, restrict } from './scores.js';
 import { DEFAULT_STORY_OPTIONS, type StoryIndexOptions } from '../../src/stories/index.js';
 
 const sharedDir = process.argv[2] ?? '/work/shared';
+// Titles, bodies and findTopics output per doc, cached between runs: delete it after changing
+// src/enrich, or the grid runs on stale topics.
 const CACHE = '/tmp/storyline-ecb-prepared.json';
 
 async function load(): Promise<{ docs: EcbDoc[]; prepared: Prepared[] }> {
