@@ -10,6 +10,7 @@ import { ingestPaths, type IngestTotals } from '../src/cli/ingest.js';
 import { Pipeline } from '../src/pipeline.js';
 import { openStore, type ArticleRow, type Store } from '../src/store/index.js';
 import { ROOT } from './helpers/run-cli.js';
+import { describeEachDialect } from './helpers/dialects.js';
 
 const SAMPLE = join(ROOT, 'sample');
 
@@ -20,7 +21,7 @@ interface Expected {
   notArticles: string[];
 }
 
-describe('the sample corpus, end to end', () => {
+describeEachDialect('the sample corpus, end to end', (dialect) => {
   let dir: string;
   let store: Store;
   let totals: IngestTotals;
@@ -31,7 +32,9 @@ describe('the sample corpus, end to end', () => {
   before(async () => {
     expected = JSON.parse(await readFile(join(SAMPLE, 'EXPECTED.json'), 'utf8')) as Expected;
     dir = await mkdtemp(join(tmpdir(), 'storyline-sample-'));
-    store = await openStore(`sqlite:${join(dir, 'sample.db')}`);
+    store = await openStore(
+      dialect.name === 'sqlite' ? `sqlite:${join(dir, 'sample.db')}` : await dialect.url(),
+    );
     errors = [];
     const options = { maxPageBytes: 10 * 1024 * 1024, now: () => new Date('2026-06-01T00:00:00Z'), log: (l: string) => errors.push(l), progress: false };
     totals = await ingestPaths(await Pipeline.open(store), [SAMPLE], options);

@@ -8,15 +8,16 @@ import { seedStore } from './testing/seed-store.js';
 import { CORPUS } from './testing/seed-corpus.js';
 import { CONTENT_SECURITY_POLICY } from './security-headers.js';
 import { APP_CSS_HASH } from './web/stylesheet.js';
+import { describeEachDialect } from '../../test/helpers/dialects.js';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 
-describe('reader pages', () => {
+describeEachDialect('reader pages', (dialect) => {
   let store: Store;
   let app: FastifyInstance;
 
   before(async () => {
-    store = await openStore('sqlite::memory:');
+    store = await openStore(await dialect.url());
     await seedStore(store, CORPUS);
     app = buildApp({ store, config: { now: () => NOW, pageSize: 2 } });
   });

@@ -9,15 +9,16 @@ import { assertInert } from './testing/assert-inert.js';
 import { HOSTILE } from './testing/fixture-rows.js';
 import { seedStore } from './testing/seed-store.js';
 import { CORPUS } from './testing/seed-corpus.js';
+import { describeEachDialect } from '../../test/helpers/dialects.js';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 
-describe('edit view', () => {
+describeEachDialect('edit view', (dialect) => {
   let store: Store;
   let app: FastifyInstance;
 
   before(async () => {
-    store = await openStore('sqlite::memory:');
+    store = await openStore(await dialect.url());
     await seedStore(store, CORPUS);
     // A hostile copy of a hostile original: every string the edit view prints is attacker-made.
     await seedStore(store, [

@@ -6,6 +6,7 @@ import { buildApp } from './app.js';
 import { etagOf, matchesIfNoneMatch } from './etag.js';
 import { seedStore } from './testing/seed-store.js';
 import { CORPUS } from './testing/seed-corpus.js';
+import { describeEachDialect } from '../../test/helpers/dialects.js';
 
 describe('etag matching', () => {
   it('compares weakly and understands lists and the wildcard', () => {
@@ -20,12 +21,12 @@ describe('etag matching', () => {
   });
 });
 
-describe('conditional GET', () => {
+describeEachDialect('conditional GET', (dialect) => {
   let store: Store;
   let app: FastifyInstance;
 
   before(async () => {
-    store = await openStore('sqlite::memory:');
+    store = await openStore(await dialect.url());
     await seedStore(store, CORPUS);
     app = buildApp({ store, config: { now: () => new Date('2026-11-22T12:00:00Z') } });
   });

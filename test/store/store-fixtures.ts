@@ -1,51 +1,10 @@
 // Small, realistic inputs for store tests: fictional outlets and events, written for these
 // tests. Hashes and signatures are derived from the text, so a changed text is a new revision.
-import { createHash, randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { createHash } from 'node:crypto';
 import type { ArticleToSave, PageToSave } from '../../src/store/index.js';
 import type { Topic } from '../../src/types.js';
 
-export interface TestDialect {
-  name: 'sqlite' | 'postgres';
-  /** A URL to a new, empty database each call. */
-  url: () => Promise<string>;
-}
-
-/**
- * Every dialect the store tests run against: SQLite always, PostgreSQL when
- * STORYLINE_TEST_POSTGRES_URL names a server to use (test/store/start-postgres.sh starts one).
- */
-export const DIALECTS: readonly TestDialect[] = [
-  { name: 'sqlite', url: async () => 'sqlite::memory:' },
-  ...(process.env.STORYLINE_TEST_POSTGRES_URL
-    ? [
-        {
-          name: 'postgres' as const,
-          url: () => freshPostgresSchema(process.env.STORYLINE_TEST_POSTGRES_URL!),
-        },
-      ]
-    : []),
-];
-
-/**
- * A new schema on the test server, and a URL whose search_path points at it: each test gets
- * an empty database for the cost of one CREATE SCHEMA. Schemas are left for the throwaway
- * cluster to take with it: use a fresh cluster per run (start-postgres.sh), since Kysely's
- * migrator introspects every schema and ~800 leftovers made each migration 2.7 s, not 0.15 s.
- */
-async function freshPostgresSchema(serverUrl: string): Promise<string> {
-  const schema = `t_${randomBytes(6).toString('hex')}`;
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(`CREATE SCHEMA ${schema}`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(serverUrl);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  return url.toString();
-}
+export { DIALECTS, type TestDialect } from '../helpers/dialects.js';
 
 /** A fixed clock for `processed_at` and `added_at`. */
 export const FIXED_NOW = () => new Date('2026-03-02T12:00:00.000Z');

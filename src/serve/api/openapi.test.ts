@@ -7,6 +7,7 @@ import { seedStore } from '../testing/seed-store.js';
 import { CORPUS } from '../testing/seed-corpus.js';
 import { OPENAPI_DOCUMENT } from './openapi.js';
 import { diffCopy } from '../../families/index.js';
+import { describeEachDialect } from '../../../test/helpers/dialects.js';
 
 type Schema = Record<string, unknown>;
 const schemas = OPENAPI_DOCUMENT.components.schemas as Record<string, Schema>;
@@ -63,12 +64,12 @@ function routePaths(app: FastifyInstance): string[] {
   return out;
 }
 
-describe('OpenAPI document', () => {
+describeEachDialect('OpenAPI document', (dialect) => {
   let store: Store;
   let app: FastifyInstance;
 
   before(async () => {
-    store = await openStore('sqlite::memory:');
+    store = await openStore(await dialect.url());
     await seedStore(store, CORPUS);
     app = buildApp({ store, diff: diffCopy });
     await app.ready();

@@ -7,6 +7,7 @@ import { buildApp } from '../app.js';
 import { seedStore } from '../testing/seed-store.js';
 import { CORPUS } from '../testing/seed-corpus.js';
 import { atomDate, xmlText } from './atom.js';
+import { describeEachDialect } from '../../../test/helpers/dialects.js';
 
 /** Parses an Atom document as XML; linkedom throws nothing, so we check the root and count. */
 function entries(xml: string) {
@@ -19,12 +20,12 @@ function entries(xml: string) {
   }));
 }
 
-describe('atom feeds', () => {
+describeEachDialect('atom feeds', (dialect) => {
   let store: Store;
   let app: FastifyInstance;
 
   before(async () => {
-    store = await openStore('sqlite::memory:');
+    store = await openStore(await dialect.url());
     await seedStore(store, CORPUS);
     app = buildApp({ store, config: { publicUrl: 'https://reader.example/' } });
   });

@@ -7,6 +7,7 @@ import { assertInert } from '../testing/assert-inert.js';
 import { HOSTILE } from '../testing/fixture-rows.js';
 import { seedStore, type SeedPage } from '../testing/seed-store.js';
 import { CORPUS } from '../testing/seed-corpus.js';
+import { describeEachDialect } from '../../../test/helpers/dialects.js';
 
 /** The wire story fetched again an hour later with a corrected text. */
 const CORRECTED: SeedPage = {
@@ -26,12 +27,12 @@ const CORRECTED: SeedPage = {
   ],
 };
 
-describe('article versions', () => {
+describeEachDialect('article versions', (dialect) => {
   let store: Store;
   let app: FastifyInstance;
 
   before(async () => {
-    store = await openStore('sqlite::memory:');
+    store = await openStore(await dialect.url());
     await seedStore(store, [...CORPUS, CORRECTED]);
     await seedStore(store, [
       {

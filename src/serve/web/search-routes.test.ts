@@ -7,13 +7,14 @@ import { seedStore } from '../testing/seed-store.js';
 import { CORPUS } from '../testing/seed-corpus.js';
 import { assertInert } from '../testing/assert-inert.js';
 import { snippet, SNIPPET_CHARS } from '../pages/search.js';
+import { describeEachDialect } from '../../../test/helpers/dialects.js';
 
-describe('search', () => {
+describeEachDialect('search', (dialect) => {
   let store: Store;
   let app: FastifyInstance;
 
   before(async () => {
-    store = await openStore('sqlite::memory:');
+    store = await openStore(await dialect.url());
     await seedStore(store, CORPUS);
     app = buildApp({ store, config: { now: () => new Date('2026-11-22T12:00:00Z') } });
   });

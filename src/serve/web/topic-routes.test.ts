@@ -6,13 +6,14 @@ import { buildApp } from '../app.js';
 import { seedStore } from '../testing/seed-store.js';
 import { CORPUS } from '../testing/seed-corpus.js';
 import { assertInert } from '../testing/assert-inert.js';
+import { describeEachDialect } from '../../../test/helpers/dialects.js';
 
-describe('topic pages', () => {
+describeEachDialect('topic pages', (dialect) => {
   let store: Store;
   let app: FastifyInstance;
 
   before(async () => {
-    store = await openStore('sqlite::memory:');
+    store = await openStore(await dialect.url());
     await seedStore(store, CORPUS);
     await seedStore(store, [
       {
