@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs every *.test.ts under src/ and test/ with node's own test runner, TypeScript loaded by
+// Runs every *.test.ts under src/, test/ and bench/ with node's own test runner, TypeScript loaded by
 // tsx. Node 20's --test does not expand ** globs itself, so we list the files here.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,7 +22,8 @@ function find(dir, out = []) {
 }
 
 const filter = process.argv.slice(2);
-const files = ['src', 'test']
+// bench/ holds the unit tests of the benchmark scorers; they must pass without ../shared.
+const files = ['src', 'test', 'bench']
   .flatMap((d) => find(d))
   .filter((f) => filter.length === 0 || filter.some((s) => f.includes(s)))
   .sort();

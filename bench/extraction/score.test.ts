@@ -1,5 +1,4 @@
-// Run with: node --import tsx --test bench/extraction/score.test.ts
-// (scripts/run-tests.mjs collects tests under src/ and test/ only.)
+// The scoring rule of the extraction benchmark on small texts of our own (no ../shared needed).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { aggregate, scorePage, shingles, tokens } from './score.js';
