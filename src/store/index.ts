@@ -11,10 +11,12 @@ import { migrateToLatest } from './migrations/index.js';
 import type { StoredPage } from './pages.js';
 import type { SourceFetch, SourceRow, SourceToAdd } from './sources.js';
 import type { TopicSummaryRow } from './topic-reads.js';
+import type { OutletSummaryRow, RelatedStoryRow } from './reader-reads.js';
 
 export type { RevisionRow } from './articles.js';
 export type { StoredPage } from './pages.js';
 export type { TopicSummaryRow } from './topic-reads.js';
+export type { OutletSummaryRow, RelatedStoryRow } from './reader-reads.js';
 export type { SourceFetch, SourceKind, SourceRow, SourceToAdd } from './sources.js';
 
 /** One article as the pipeline hands it to the store, with everything decided about it. */
@@ -183,6 +185,18 @@ export interface Store {
     key: string,
     options: { limit: number; offset?: number },
   ): Promise<StorySummaryRow[]>;
+  /** Outlets with at least one article, most articles first. */
+  listOutlets(options: { limit: number; offset?: number }): Promise<OutletSummaryRow[]>;
+  getOutlet(name: string): Promise<OutletSummaryRow | null>;
+  /** Stories the outlet covered, most recently updated first. */
+  listStoriesByOutlet(
+    name: string,
+    options: { limit: number; offset?: number },
+  ): Promise<StorySummaryRow[]>;
+  /** Other stories sharing the story's topics, rare shared topics weighing most. */
+  relatedStories(storyId: string, limit: number): Promise<RelatedStoryRow[]>;
+  /** Opening text of each story's first original article (a few hundred characters), by id. */
+  storyLeads(storyIds: readonly string[]): Promise<Map<string, string>>;
   /** Adds a source (an existing URI is kept as is) and returns its id. */
   addSource(source: SourceToAdd): Promise<number>;
   listSources(): Promise<SourceRow[]>;

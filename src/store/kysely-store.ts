@@ -11,6 +11,13 @@ import { savePage } from './save-page.js';
 import { listSources, recordSourceFetch, removeSource, upsertSource } from './sources.js';
 import { countRows } from './stats.js';
 import { getTopic, listStoriesByTopic, listTopics } from './topic-reads.js';
+import {
+  getOutlet,
+  listOutlets,
+  listStoriesByOutlet,
+  relatedStories,
+  storyLeads,
+} from './reader-reads.js';
 import type { Store } from './index.js';
 
 /** Most search results one call returns, whatever the caller asks. */
@@ -82,6 +89,23 @@ export function createStore({ db, dialect }: Connection, now: () => Date): Store
         listStoriesByTopic(db, key, w.limit, w.offset),
       );
     },
+    listOutlets: ({ limit, offset }) => {
+      const w = pageWindow(limit, offset);
+      return attempt('list outlets', () => listOutlets(db, w.limit, w.offset));
+    },
+    getOutlet: (name) => attempt(`read outlet ${name}`, () => getOutlet(db, name)),
+    listStoriesByOutlet: (name, { limit, offset }) => {
+      const w = pageWindow(limit, offset);
+      return attempt(`list stories of outlet ${name}`, () =>
+        listStoriesByOutlet(db, name, w.limit, w.offset),
+      );
+    },
+    relatedStories: (storyId, limit) =>
+      attempt(`read stories related to ${storyId}`, () =>
+        relatedStories(db, storyId, pageWindow(limit).limit),
+      ),
+    storyLeads: (storyIds) =>
+      attempt('read story leads', () => storyLeads(db, storyIds.slice(0, MAX_LIST_ROWS))),
     addSource: (source) =>
       attempt(`add source ${source.uri}`, () => upsertSource(db, source, now().toISOString())),
     listSources: () => attempt('list sources', () => listSources(db)),

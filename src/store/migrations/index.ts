@@ -8,6 +8,7 @@ import type { Database } from '../schema.js';
 import { coreTables } from './001-core-tables.js';
 import { articleSearch } from './002-article-search.js';
 import { articleSequence } from './003-article-sequence.js';
+import { articlesOutletIndex } from './004-articles-outlet-index.js';
 
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   return {
@@ -16,6 +17,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
         '001-core-tables': coreTables(dialect),
         '002-article-search': articleSearch(dialect),
         '003-article-sequence': articleSequence(),
+        '004-articles-outlet-index': articlesOutletIndex(),
       };
     },
   };
