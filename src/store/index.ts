@@ -10,6 +10,8 @@ import { createStore } from './kysely-store.js';
 import { migrateToLatest } from './migrations/index.js';
 import type { StoredPage } from './pages.js';
 import type { SourceFetch, SourceRow, SourceToAdd } from './sources.js';
+import type { QueuedPage, QueuedPageToAdd } from './fetch-queue.js';
+import type { SourceItem } from './source-items.js';
 import type { TopicSummaryRow } from './topic-reads.js';
 import type { OutletSummaryRow, RelatedStoryRow } from './reader-reads.js';
 
@@ -18,6 +20,8 @@ export type { StoredPage } from './pages.js';
 export type { TopicSummaryRow } from './topic-reads.js';
 export type { OutletSummaryRow, RelatedStoryRow } from './reader-reads.js';
 export type { SourceFetch, SourceKind, SourceRow, SourceToAdd } from './sources.js';
+export type { QueuedPage, QueuedPageToAdd } from './fetch-queue.js';
+export type { SourceItem } from './source-items.js';
 
 /** One article as the pipeline hands it to the store, with everything decided about it. */
 export interface ArticleToSave {
@@ -204,6 +208,27 @@ export interface Store {
   recordSourceFetch(uri: string, fetch: SourceFetch): Promise<void>;
   /** Removes a source (its pages stay); false when unknown. */
   removeSource(uri: string): Promise<boolean>;
+  /**
+   * Holds a fetched document until it is processed (live ingestion): null when the same bytes
+   * wait already. Rows leave by finishQueuedPage, so a crash never loses a fetched document.
+   */
+  enqueuePage(input: QueuedPageToAdd): Promise<number | null>;
+  /** Queued documents tried fewer than `maxAttempts` times, oldest first (bodies decompressed). */
+  pendingPages(limit: number, maxAttempts: number): Promise<QueuedPage[]>;
+  finishQueuedPage(id: number): Promise<void>;
+  /** Counts a failed attempt and keeps the row for a later pass. */
+  failQueuedPage(id: number, error: string): Promise<void>;
+  /** True when these bytes are stored as a page or wait in the fetch queue. */
+  hasFetched(sha256: string): Promise<boolean>;
+  /** Feed items the source has delivered, with their content hashes. */
+  sourceItems(uri: string): Promise<SourceItem[]>;
+  markSourceItems(
+    uri: string,
+    items: readonly { key: string; hash: string; url: string | null }[],
+    at: string,
+  ): Promise<void>;
+  /** Forgets the source's items last seen before `before`; returns how many. */
+  forgetSourceItems(uri: string, before: string): Promise<number>;
 }
 
 export interface StoreOptions {
