@@ -9,6 +9,14 @@ import { findPageId, readPage, readPageBody, storedPages } from './pages.js';
 import { getArticle, getArticles, getStory, listStories } from './reads.js';
 import { savePage } from './save-page.js';
 import { listSources, recordSourceFetch, removeSource, upsertSource } from './sources.js';
+import {
+  enqueuePage,
+  failQueuedPage,
+  finishQueuedPage,
+  isQueued,
+  pendingPages,
+} from './fetch-queue.js';
+import { forgetSourceItems, markSourceItems, sourceItems } from './source-items.js';
 import { countRows } from './stats.js';
 import { getTopic, listStoriesByTopic, listTopics } from './topic-reads.js';
 import {
@@ -112,6 +120,22 @@ export function createStore({ db, dialect }: Connection, now: () => Date): Store
     recordSourceFetch: (uri, fetch) =>
       attempt(`record a fetch of ${uri}`, () => recordSourceFetch(db, uri, fetch)),
     removeSource: (uri) => attempt(`remove source ${uri}`, () => removeSource(db, uri)),
+    enqueuePage: (input) => attempt(`queue ${input.page.url}`, () => enqueuePage(db, input)),
+    pendingPages: (limit, maxAttempts) =>
+      attempt('list queued pages', () => pendingPages(db, pageWindow(limit).limit, maxAttempts)),
+    finishQueuedPage: (id) => attempt(`finish queued page ${id}`, () => finishQueuedPage(db, id)),
+    failQueuedPage: (id, error) =>
+      attempt(`record a failure of queued page ${id}`, () => failQueuedPage(db, id, error)),
+    hasFetched: (sha256) =>
+      attempt(
+        'look up a fetched page',
+        async () => (await findPageId(db, sha256)) !== null || (await isQueued(db, sha256)),
+      ),
+    sourceItems: (uri) => attempt(`read items of ${uri}`, () => sourceItems(db, uri)),
+    markSourceItems: (uri, items, at) =>
+      attempt(`record items of ${uri}`, () => markSourceItems(db, uri, items, at)),
+    forgetSourceItems: (uri, before) =>
+      attempt(`forget old items of ${uri}`, () => forgetSourceItems(db, uri, before)),
     clearDerived: () => attempt('clear derived rows', () => clearDerived(db, dialect)),
     stats: () => attempt('count rows', () => countRows(db)),
     close: () => db.destroy(),

@@ -23,6 +23,41 @@ export interface SourceTable {
   failures: Generated<number>;
   etag: string | null;
   last_modified: string | null;
+  /** When the poller should fetch it next (migration 005); null means now. */
+  next_poll_at: string | null;
+  /** The adaptive polling interval in seconds; null means the default. */
+  poll_interval_s: number | null;
+  last_attempt_at: string | null;
+  /** HTTP status of the last attempt, when one came back. */
+  last_http_status: number | null;
+  /** The last time a poll found new or changed items. */
+  last_new_items_at: string | null;
+}
+
+/** A fetched document waiting to be processed (migration 005): kept until it has been. */
+export interface FetchQueueTable {
+  id: Generated<number>;
+  source_id: number | null;
+  /** 'feed' (a feed or sitemap document to read items from) or 'page' (a page to extract). */
+  kind: 'feed' | 'page';
+  url: string;
+  fetched_at: string;
+  content_type: string | null;
+  sha256: string;
+  /** gzip of the raw bytes, like pages.body. */
+  body: Bytes;
+  attempts: Generated<number>;
+  last_error: string | null;
+}
+
+/** A feed item a source has delivered, with a hash of its content (migration 005). */
+export interface SourceItemTable {
+  source_id: number;
+  item_key: string;
+  item_hash: string;
+  url: string | null;
+  first_seen: string;
+  last_seen: string;
 }
 
 export interface PageTable {
@@ -139,4 +174,6 @@ export interface Database {
   topics: TopicTable;
   article_topics: ArticleTopicTable;
   story_topics: StoryTopicTable;
+  fetch_queue: FetchQueueTable;
+  source_items: SourceItemTable;
 }

@@ -16,6 +16,14 @@ export interface SourceRow {
   failures: number;
   etag: string | null;
   lastModified: string | null;
+  /** When the poller fetches it next; null means at the next pass. */
+  nextPollAt: string | null;
+  /** Adaptive polling interval (seconds); null means the poller's default. */
+  pollIntervalS: number | null;
+  lastAttemptAt: string | null;
+  lastHttpStatus: number | null;
+  /** The last time a poll found new or changed items. */
+  lastNewItemsAt: string | null;
 }
 
 export interface SourceToAdd {
@@ -30,6 +38,12 @@ export interface SourceFetch {
   error: string | null;
   etag?: string | null;
   lastModified?: string | null;
+  /** The poller's schedule and what the attempt saw (all optional, kept when absent). */
+  nextPollAt?: string | null;
+  pollIntervalS?: number | null;
+  httpStatus?: number | null;
+  /** True when the attempt found new or changed items. */
+  newItems?: boolean;
 }
 
 /** A page's source when the pipeline only knows its URI: web URLs are pages, the rest files. */
@@ -67,10 +81,18 @@ export async function recordSourceFetch(
   uri: string,
   fetch: SourceFetch,
 ): Promise<void> {
+  const schedule = {
+    last_attempt_at: fetch.at,
+    ...(fetch.nextPollAt !== undefined ? { next_poll_at: fetch.nextPollAt } : {}),
+    ...(fetch.pollIntervalS !== undefined ? { poll_interval_s: fetch.pollIntervalS } : {}),
+    ...(fetch.httpStatus !== undefined ? { last_http_status: fetch.httpStatus } : {}),
+    ...(fetch.newItems === true ? { last_new_items_at: fetch.at } : {}),
+  };
   const query = db.updateTable('sources').where('uri', '=', uri);
   if (fetch.error === null) {
     await query
       .set({
+        ...schedule,
         last_ok_at: fetch.at,
         last_error: null,
         failures: 0,
@@ -80,7 +102,7 @@ export async function recordSourceFetch(
       .execute();
   } else {
     await query
-      .set((eb) => ({ last_error: fetch.error, failures: eb('failures', '+', 1) }))
+      .set((eb) => ({ ...schedule, last_error: fetch.error, failures: eb('failures', '+', 1) }))
       .execute();
   }
 }
@@ -114,5 +136,10 @@ function toSourceRow(row: Selectable<SourceTable>): SourceRow {
     failures: row.failures,
     etag: row.etag,
     lastModified: row.last_modified,
+    nextPollAt: row.next_poll_at,
+    pollIntervalS: row.poll_interval_s,
+    lastAttemptAt: row.last_attempt_at,
+    lastHttpStatus: row.last_http_status,
+    lastNewItemsAt: row.last_new_items_at,
   };
 }

@@ -9,6 +9,7 @@ import { coreTables } from './001-core-tables.js';
 import { articleSearch } from './002-article-search.js';
 import { articleSequence } from './003-article-sequence.js';
 import { articlesOutletIndex } from './004-articles-outlet-index.js';
+import { liveIngestion } from './005-live-ingestion.js';
 
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   return {
@@ -18,6 +19,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
         '002-article-search': articleSearch(dialect),
         '003-article-sequence': articleSequence(),
         '004-articles-outlet-index': articlesOutletIndex(),
+        '005-live-ingestion': liveIngestion(dialect),
       };
     },
   };
