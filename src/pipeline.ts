@@ -30,6 +30,40 @@ export interface GroupedArticle extends ArticleToSave {
   familyOriginal: { familyId: string; originalId: string };
 }
 
+/**
+ * One article extracted, fingerprinted and tagged but not yet grouped: the half of the work
+ * that any number of workers may do in parallel (`src/worker/` hands it to the grouping lane).
+ */
+export interface PreparedArticle {
+  id: string;
+  position: number;
+  article: Article;
+  fingerprint: Fingerprint;
+  topics: Topic[];
+  wordCount: number;
+}
+
+/** A page after the parallel stages: what the serialised grouping step takes. */
+export type PreparedPage =
+  | { kind: 'unreadable'; code: 'INPUT_EMPTY' | 'INPUT_BINARY' | 'INPUT_CORRUPT'; reason: string }
+  | { kind: 'not-article'; reason: string }
+  | { kind: 'article'; articles: PreparedArticle[] };
+
+/** Extracts, fingerprints and tags every article of a page. Pure: no store, no grouping state. */
+export function preparePage(page: Page, now: Date): PreparedPage {
+  const extraction = extractPage(page, now);
+  if (extraction.kind !== 'article') return extraction;
+  const articles = [extraction.article, ...extraction.related];
+  return {
+    kind: 'article',
+    articles: articles.map((article, position) => prepareArticle(articleId(page, article, position), position, article)),
+  };
+}
+
+export function prepareArticle(id: string, position: number, article: Article): PreparedArticle {
+  return { id, position, article, fingerprint: fingerprint(article), topics: findTopics(article), wordCount: countWords(article.text) };
+}
+
 /** The in-memory grouping state: copy families and stories, fed one article at a time. */
 export class Grouper {
   private families = new FamilyIndex();
@@ -40,10 +74,12 @@ export class Grouper {
    * first, so the story stage can keep every copy of one text in one story.
    */
   group(id: string, position: number, article: Article, now: Date): GroupedArticle {
-    const print = fingerprint(article);
-    const wordCount = countWords(article.text);
-    const topics = findTopics(article);
-    return this.place({ id, position, article, fingerprint: print, topics, wordCount }, now);
+    return this.place(prepareArticle(id, position, article), now);
+  }
+
+  /** Groups an article prepared elsewhere (another worker extracted and fingerprinted it). */
+  groupPrepared(prepared: PreparedArticle, now: Date): GroupedArticle {
+    return this.place(prepared, now);
   }
 
   /** Replays one stored article (no re-extraction, no re-tagging) when warming up. */
@@ -53,10 +89,7 @@ export class Grouper {
     this.place({ id: row.id, position: 0, article, fingerprint: row.fingerprint, topics: row.topics, wordCount: row.wordCount }, at);
   }
 
-  private place(
-    input: { id: string; position: number; article: Article; fingerprint: Fingerprint; topics: Topic[]; wordCount: number },
-    now: Date,
-  ): GroupedArticle {
+  private place(input: PreparedArticle, now: Date): GroupedArticle {
     const { id, article } = input;
     const family = this.families.assign({
       id,
@@ -101,6 +134,41 @@ export class Pipeline {
 
   static async open(store: Store): Promise<Pipeline> {
     return new Pipeline(store, await warmGrouper(store));
+  }
+
+  /**
+   * Replays the articles stored after `afterSeq` by other processes, so this process's indexes
+   * equal the store's before it groups again (the worker's grouping lane calls it after taking
+   * the lane lock). Returns the last seq replayed (`afterSeq` when there was nothing new).
+   */
+  async catchUp(afterSeq: number): Promise<number> {
+    let last = afterSeq;
+    for await (const row of this.store.groupingState(afterSeq)) {
+      this.grouper.replay(row);
+      last = row.seq;
+    }
+    return last;
+  }
+
+  /**
+   * Groups and stores a page whose articles were prepared elsewhere (`preparePage`), in one
+   * transaction. The caller has checked the bytes are not stored yet.
+   */
+  async placePrepared(page: Page, sha256: string, sourceUri: string | null, prepared: PreparedPage, now: Date): Promise<PageOutcome> {
+    if (prepared.kind === 'unreadable') return { status: 'unreadable', code: prepared.code, reason: prepared.reason };
+    const base = { page, sha256, sourceUri, mergedFamilies: [], mergedStories: [], familyOriginals: [] };
+    if (prepared.kind === 'not-article') {
+      await this.store.savePage({ ...base, status: 'not-article', note: prepared.reason, articles: [] });
+      return { status: 'not-article', reason: prepared.reason };
+    }
+    const grouped = prepared.articles.map((a) => this.grouper.groupPrepared(a, now));
+    try {
+      const saved = await this.store.savePage({ ...base, ...toSave(grouped), status: 'processed', note: null });
+      return { status: 'processed', articles: grouped.length, ...saved };
+    } catch (error) {
+      this.grouper = await warmGrouper(this.store);
+      throw error;
+    }
   }
 
   /** Extracts, groups and stores one page in one transaction. */

@@ -13,8 +13,9 @@ export const GROUPING_STATE_BATCH_ROWS = 500;
 export async function* groupingState(
   db: Kysely<Database>,
   batchRows = GROUPING_STATE_BATCH_ROWS,
+  from = 0,
 ): AsyncGenerator<GroupingStateRow> {
-  let afterSeq = 0;
+  let afterSeq = from;
   for (;;) {
     const rows = await db
       .selectFrom('articles')
@@ -45,6 +46,7 @@ export async function* groupingState(
     );
     for (const r of rows) {
       yield {
+        seq: r.seq,
         id: r.id,
         title: r.title,
         text: r.text,

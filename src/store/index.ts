@@ -118,6 +118,8 @@ export interface StoryView {
 
 /** What the grouping indexes need to warm up from the store on start. */
 export interface GroupingStateRow {
+  /** Insertion order: the order grouping first saw the article. */
+  seq: number;
   id: string;
   title: string | null;
   text: string;
@@ -153,7 +155,7 @@ export interface Store {
    * Every stored article's grouping state in the order the articles were first stored (the
    * order grouping first saw them), for warming the in-memory indexes by replay.
    */
-  groupingState(): AsyncIterable<GroupingStateRow>;
+  groupingState(afterSeq?: number): AsyncIterable<GroupingStateRow>;
   /**
    * Stories by `lastUpdated`, newest first: the last time an article of the story was added or
    * revised (seeing the same text again does not count). At most 500 per call.

@@ -68,7 +68,8 @@ export function createStore({ db, dialect }: Connection, now: () => Date): Store
     hasPage: (sha256) =>
       attempt('look up a page', async () => (await findPageId(db, sha256)) !== null),
     savePage: (input) => savePage(db, dialect, input, now()),
-    groupingState: () => streamed('read the grouping state', groupingState(db)),
+    groupingState: (afterSeq) =>
+      streamed('read the grouping state', groupingState(db, undefined, afterSeq)),
     listStories: ({ limit, offset }) => {
       const w = pageWindow(limit, offset);
       return attempt('list stories', () => listStories(db, w.limit, w.offset));
