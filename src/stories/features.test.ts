@@ -10,13 +10,26 @@ import {
 } from './features.js';
 
 describe('extractFeatures', () => {
-  it('weighs names inside a sentence above the same word opening a sentence', () => {
+  it('weighs every mention of a word the article writes as a name, also opening a sentence', () => {
     const f = extractFeatures({
       title: null,
-      text: 'Harbours closed. Officials said Harbours would reopen.',
+      text: 'Valdora closed. Officials said Valdora would reopen.',
       topics: [],
     });
-    assert.equal(f.get('harbour'), 1 + PROPER_WEIGHT);
+    assert.equal(f.get('valdora'), 2 * PROPER_WEIGHT);
+    assert.equal(f.get('^valdora'), 2);
+  });
+
+  it('takes no capital as a name where the article also writes the word in lower case', () => {
+    const f = extractFeatures({
+      title: null,
+      text: 'Officials at Norlane Cargo said the cargo was safe. Harbours closed.',
+      topics: [],
+    });
+    assert.equal(f.get('cargo'), 2);
+    assert.equal(f.get('^cargo'), undefined);
+    assert.equal(f.get('^norlane'), 1);
+    assert.equal(f.get('harbour'), 1, 'a capital that only opens a sentence is no name');
   });
 
   it('weighs numbers, headline words and topics', () => {

@@ -53,6 +53,18 @@ export interface TermKeys<K> {
   /** The entity-channel key of a word already accepted by `word`. */
   entity(raw: string): K;
   topic(key: string): K;
+  /**
+   * Optional memory of how earlier articles wrote each word (see NameLexicon): lets a name that
+   * only opens sentences in this article ("Valdora's airport reopened") count as a name.
+   */
+  names?: NameLexicon<K>;
+}
+
+/** How a stream of articles has written its words: as names inside sentences, or in lower case. */
+export interface NameLexicon<K> {
+  isName(key: K): boolean;
+  /** Records one article's evidence (each word once per article). */
+  learn(capitalised: Iterable<K>, lower: Iterable<K>): void;
 }
 
 export const STRING_KEYS: TermKeys<string> = {
@@ -74,8 +86,11 @@ export function extractFeatures<K>(
   keys: TermKeys<K> = STRING_KEYS as unknown as TermKeys<K>,
 ): Map<K, number> {
   const counts = new Map<K, number>();
-  if (doc.title) addText(counts, doc.title, weights.title, weights, keys);
-  addText(counts, doc.text, 1, weights, keys);
+  const body = tokenise(doc.text, keys);
+  const title = doc.title ? tokenise(doc.title, keys) : null;
+  const names = nameEvidence(body, title, keys);
+  if (title) addTokens(counts, title, weights.title, names, weights, keys);
+  addTokens(counts, body, 1, names, weights, keys);
   for (const topic of doc.topics) {
     const key = keys.topic(topic.key);
     counts.set(key, (counts.get(key) ?? 0) + weights.topic);
@@ -87,22 +102,102 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’&-]*/gu;
 /** Characters after which a capital letter is no sign of a name. */
 const SENTENCE_OPENERS = new Set(['.', '!', '?', ':', '"', '“', '”', '\n', '\r']);
 
-function addText<K>(
+/** Token shapes. */
+const LOWER = 0;
+const CAPITAL_MID = 1;
+const CAPITAL_OPENING = 2;
+const NUMBER = 3;
+
+/** One text's accepted words: raw forms, keys and shapes, in order. */
+interface Tokens<K> {
+  raw: string[];
+  keys: K[];
+  shapes: number[];
+}
+
+function tokenise<K>(text: string, keys: TermKeys<K>): Tokens<K> {
+  const out: Tokens<K> = { raw: [], keys: [], shapes: [] };
+  for (const match of text.matchAll(WORD)) {
+    const raw = match[0];
+    const key = keys.word(raw);
+    if (key === null) continue;
+    out.raw.push(raw);
+    out.keys.push(key);
+    out.shapes.push(shapeOf(raw, text, match.index ?? 0));
+  }
+  return out;
+}
+
+function shapeOf(raw: string, text: string, start: number): number {
+  if (/\p{N}/u.test(raw)) return NUMBER;
+  if (!/^\p{Lu}/u.test(raw)) return LOWER;
+  return opensSentence(text, start) ? CAPITAL_OPENING : CAPITAL_MID;
+}
+
+/**
+ * The words this article uses as names: capitalised inside a sentence somewhere and never
+ * written in lower case (the usual truecasing evidence). Every mention of a name counts as one,
+ * also where it opens a sentence or a headline ("Valdora's airport reopened ...").
+ * Headlines in Title Case capitalise everything, so a headline gives evidence only when most of
+ * its words are lower case. A word that only opens sentences here is judged by how earlier
+ * articles wrote it, when the keys carry that memory.
+ */
+function nameEvidence<K>(body: Tokens<K>, title: Tokens<K> | null, keys: TermKeys<K>): Set<K> {
+  const capital = new Set<K>();
+  const lower = new Set<K>();
+  const collect = (t: Tokens<K>) => {
+    for (let i = 0; i < t.keys.length; i++) {
+      if (t.shapes[i] === CAPITAL_MID) capital.add(t.keys[i]!);
+      else if (t.shapes[i] === LOWER) lower.add(t.keys[i]!);
+    }
+  };
+  collect(body);
+  if (title && isSentenceCase(title)) collect(title);
+  const lexicon = keys.names;
+  if (lexicon) {
+    lexicon.learn(capital, lower);
+    const ask = (t: Tokens<K>) => {
+      for (let i = 0; i < t.keys.length; i++) {
+        const key = t.keys[i]!;
+        if (t.shapes[i] === CAPITAL_OPENING && !lower.has(key) && lexicon.isName(key))
+          capital.add(key);
+      }
+    };
+    ask(body);
+    if (title) ask(title);
+  }
+  for (const key of lower) capital.delete(key);
+  return capital;
+}
+
+/** Fewer than half of the headline's words after the first are capitalised. */
+function isSentenceCase<K>(title: Tokens<K>): boolean {
+  let capitals = 0;
+  let words = 0;
+  for (let i = 1; i < title.shapes.length; i++) {
+    if (title.shapes[i] === NUMBER) continue;
+    words += 1;
+    if (title.shapes[i] !== LOWER) capitals += 1;
+  }
+  return words > 0 && capitals * 2 < words;
+}
+
+function addTokens<K>(
   counts: Map<K, number>,
-  text: string,
+  tokens: Tokens<K>,
   weight: number,
+  names: ReadonlySet<K>,
   weights: FeatureWeights,
   keys: TermKeys<K>,
 ): void {
-  for (const match of text.matchAll(WORD)) {
-    const raw = match[0];
-    const term = keys.word(raw);
-    if (term === null) continue;
-    const boost = emphasis(raw, text, match.index ?? 0, weights);
+  for (let i = 0; i < tokens.keys.length; i++) {
+    const term = tokens.keys[i]!;
+    const boost =
+      tokens.shapes[i] === NUMBER ? weights.number : names.has(term) ? weights.proper : 1;
     counts.set(term, (counts.get(term) ?? 0) + weight * boost);
     if (boost === 1) continue;
     // Names and numbers also feed the entity channel, compared on its own (see vectors.ts).
-    const entity = keys.entity(raw);
+    const entity = keys.entity(tokens.raw[i]!);
     counts.set(entity, (counts.get(entity) ?? 0) + weight);
   }
 }
@@ -113,13 +208,6 @@ export const ENTITY_PREFIX = '^';
 /** True for a term of the entity channel (a name or number in the text, or a named topic). */
 export function isEntityTerm(term: string): boolean {
   return term.startsWith(ENTITY_PREFIX) || term.startsWith('@');
-}
-
-/** Names inside a sentence and numbers weigh more; a capital after a full stop is no signal. */
-function emphasis(raw: string, text: string, start: number, weights: FeatureWeights): number {
-  if (/\p{N}/u.test(raw)) return weights.number;
-  if (!/^\p{Lu}/u.test(raw)) return 1;
-  return opensSentence(text, start) ? 1 : weights.proper;
 }
 
 /** Whether the word at `start` opens a sentence, line or quote (scans back over spaces only). */

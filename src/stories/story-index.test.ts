@@ -67,6 +67,18 @@ describe('StoryIndex', () => {
     assert.equal(later.isNew, true);
   });
 
+  it('judges an undated article by its text alone, not by the clock of its ingest', () => {
+    const index = new StoryIndex();
+    index.assign({ ...FLOOD_A1, published: '2030-05-01T08:00:00Z' }, NOW);
+    const undated = index.assign(FLOOD_A2, new Date('2030-09-01T00:00:00Z'));
+    assert.equal(undated.storyId, 'sa1');
+    const dated = index.assign(
+      { ...FLOOD_A2, id: 'a3', published: '2030-05-02T08:00:00Z' },
+      new Date('2030-09-01T00:00:00Z'),
+    );
+    assert.equal(dated.storyId, 'sa1', 'the undated article did not stretch the story in time');
+  });
+
   it('removes an article and forgets a story once it is empty', () => {
     const index = new StoryIndex();
     index.assign(FLOOD_A1, NOW);

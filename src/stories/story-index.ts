@@ -114,16 +114,20 @@ export class StoryIndex {
   assign(doc: StoryDoc, now: Date): StoryAssignment {
     const existing = this.storyOfDoc.get(doc.id);
     if (existing) return { storyId: existing.id, isNew: false, score: 1, mergedStories: [] };
-    const timeMs = publishedMs(doc.published) ?? now.getTime();
+    // Time counts only where it is known: the clock is no publication time (a page read from
+    // disk months later says nothing about when its event happened).
+    const timeMs = publishedMs(doc.published);
+    const clockMs = timeMs ?? now.getTime();
     const vector = sublinearIds(extractFeatures(doc, this.options.weights, this.words));
-    this.stats.add(vector.ids);
-    this.query.load(vector);
     const family = this.storyOfFamily.get(doc.familyId);
+    if (family) this.stats.addUnseen(vector.ids, family.centroid.vector.ids);
+    else this.stats.add(vector.ids);
+    this.query.load(vector);
     const [story, score] = family ? [family, this.similarity(family)] : this.bestStory(timeMs);
     const chosen = story && (family || score >= this.options.joinSimilarity) ? story : undefined;
-    const target = chosen ?? this.open(`s${doc.id}`, timeMs);
-    this.join(target, doc, vector, timeMs);
-    this.afterAssign(timeMs);
+    const target = chosen ?? this.open(`s${doc.id}`, clockMs);
+    this.join(target, doc, vector, timeMs, clockMs);
+    this.afterAssign(clockMs);
     return { storyId: target.id, isNew: !chosen, score: chosen ? score : 0, mergedStories: [] };
   }
 
@@ -162,7 +166,7 @@ export class StoryIndex {
     return true;
   }
 
-  private bestStory(timeMs: number): [Story | undefined, number] {
+  private bestStory(timeMs: number | null): [Story | undefined, number] {
     let best: Story | undefined;
     let bestScore = 0;
     for (const story of this.candidates()) {
@@ -223,14 +227,20 @@ export class StoryIndex {
     return (1 - share) * sim.words + share * sim.entities;
   }
 
-  private open(id: string, timeMs: number): Story {
-    const story = new Story(id, timeMs);
+  private open(id: string, clockMs: number): Story {
+    const story = new Story(id, clockMs);
     this.stories.set(id, story);
     return story;
   }
 
-  private join(story: Story, doc: StoryDoc, vector: Vector, timeMs: number): void {
-    story.addMember(doc.id, vector, timeMs, this.stats);
+  private join(
+    story: Story,
+    doc: StoryDoc,
+    vector: Vector,
+    timeMs: number | null,
+    clockMs: number,
+  ): void {
+    story.addMember(doc.id, vector, timeMs, clockMs, this.stats);
     this.repost(story);
     story.families.add(doc.familyId);
     this.storyOfFamily.set(doc.familyId, story);
@@ -252,13 +262,13 @@ export class StoryIndex {
     story.posted = next;
   }
 
-  private afterAssign(timeMs: number): void {
-    this.latestMs = Math.max(this.latestMs, timeMs);
+  private afterAssign(clockMs: number): void {
+    this.latestMs = Math.max(this.latestMs, clockMs);
     this.assigned += 1;
     if (this.assigned % EVICT_EVERY !== 0) return;
     for (const story of this.stories.values()) {
       // Twice the idle window, so a late article about a just-closed story still finds its family.
-      if (!story.isOpenAt(this.latestMs, 2 * STORY_IDLE_MS)) this.drop(story);
+      if (story.activeMs < this.latestMs - 2 * STORY_IDLE_MS) this.drop(story);
     }
   }
 

@@ -46,6 +46,8 @@ export class NormedVector {
 export class Story {
   /** Terms kept per member vector (the member's strongest by TF-IDF). */
   static readonly MEMBER_TERMS = 40;
+  /** Entity-channel terms kept per member vector besides (names, numbers, topics). */
+  static readonly MEMBER_ENTITY_TERMS = 20;
   /** Member vectors kept per story: the founder and the most recent others. */
   static readonly MEMBER_SAMPLE = 12;
   /** The centroid is pruned back to this many terms once it holds twice as many. */
@@ -61,37 +63,59 @@ export class Story {
   posted: Uint32Array = new Uint32Array(0);
   /** Scratch for candidate retrieval: summed weight of shared query terms, 0 between uses. */
   vote = 0;
-  firstMs: number;
-  lastMs: number;
+  /** Earliest and latest publication time of the dated members (ms); NaN while none is dated. */
+  firstMs = Number.NaN;
+  lastMs = Number.NaN;
+  /** Latest time the story took an article (publication time, else the clock): for eviction. */
+  activeMs: number;
 
   constructor(
     readonly id: string,
-    timeMs: number,
+    clockMs: number,
   ) {
     this.centroid = new NormedVector(id, EMPTY_VECTOR);
-    this.firstMs = timeMs;
-    this.lastMs = timeMs;
+    this.activeMs = clockMs;
   }
 
   get size(): number {
     return this.docIds.size;
   }
 
-  /** Open while the article's time is within `idleMs` of the story's span (either side). */
-  isOpenAt(timeMs: number, idleMs: number): boolean {
+  /**
+   * Open while the article's publication time is within `idleMs` of the story's dated span
+   * (either side). Time only counts where it is known: an undated article, or a story with no
+   * dated member, is never kept out by time.
+   */
+  isOpenAt(timeMs: number | null, idleMs: number): boolean {
+    if (timeMs === null || Number.isNaN(this.firstMs)) return true;
     return timeMs <= this.lastMs + idleMs && timeMs >= this.firstMs - idleMs;
   }
 
-  addMember(docId: string, vector: Vector, timeMs: number, stats: TermStats): void {
+  /** `timeMs` is the publication time (null when unknown), `clockMs` the assignment clock. */
+  addMember(
+    docId: string,
+    vector: Vector,
+    timeMs: number | null,
+    clockMs: number,
+    stats: TermStats,
+  ): void {
     let centroid = combine(this.centroid.vector, vector, 1);
     if (centroid.ids.length > 2 * Story.CENTROID_TERMS)
       centroid = topTerms(centroid, Story.CENTROID_TERMS, stats);
     this.centroid.replace(centroid);
     this.docIds.add(docId);
-    this.members.push(new NormedVector(docId, topTerms(vector, Story.MEMBER_TERMS, stats)));
+    this.members.push(
+      new NormedVector(
+        docId,
+        topTerms(vector, Story.MEMBER_TERMS, stats, Story.MEMBER_ENTITY_TERMS),
+      ),
+    );
     if (this.members.length > Story.MEMBER_SAMPLE) this.members.splice(1, 1);
-    this.firstMs = Math.min(this.firstMs, timeMs);
-    this.lastMs = Math.max(this.lastMs, timeMs);
+    this.activeMs = Math.max(this.activeMs, timeMs ?? clockMs);
+    if (timeMs === null) return;
+    // Math.min/max with NaN give NaN: the first dated member sets the span.
+    this.firstMs = Number.isNaN(this.firstMs) ? timeMs : Math.min(this.firstMs, timeMs);
+    this.lastMs = Number.isNaN(this.lastMs) ? timeMs : Math.max(this.lastMs, timeMs);
   }
 
   /** Removes an article; its sampled vector (when still sampled) leaves the centroid. */

@@ -63,6 +63,21 @@ export class TermStats {
     for (let i = 0; i < ids.length; i++) this.df[ids[i]!]! += 1;
   }
 
+  /**
+   * Counts a copy of a text already counted (the same copy family): copies are one document
+   * for IDF, or seven reprints of one wire story would make its own words look common. Only
+   * the terms `seen` (ids ascending: the story's centroid) lacks are counted, as new words.
+   */
+  addUnseen(ids: ArrayLike<number>, seen: ArrayLike<number>): void {
+    let j = 0;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      while (j < seen.length && seen[j]! < id) j += 1;
+      if (j < seen.length && seen[j] === id) continue;
+      this.df[id]! += 1;
+    }
+  }
+
   frequency(id: number): number {
     return this.df[id] ?? 0;
   }

@@ -95,8 +95,13 @@ export function combine(a: Vector, b: Vector, sign: 1 | -1): Vector {
   return { ids: ids.slice(0, n), values: values.slice(0, n) };
 }
 
-/** Keeps the `limit` terms with the highest IDF-weighted value (ties by id, for determinism). */
-export function topTerms(v: Vector, limit: number, stats: TermStats): Vector {
+/**
+ * Keeps the `limit` terms with the highest IDF-weighted value (ties by id, for determinism).
+ * With `entityLimit`, the entity channel is ranked on its own and keeps up to that many terms
+ * besides: a name counts once in that channel against several times in the word channel, so
+ * one ranking would prune every name from a long article and blind its entity comparison.
+ */
+export function topTerms(v: Vector, limit: number, stats: TermStats, entityLimit?: number): Vector {
   const n = v.ids.length;
   if (n <= limit) return v;
   const score = new Float64Array(n);
@@ -104,7 +109,21 @@ export function topTerms(v: Vector, limit: number, stats: TermStats): Vector {
   const order = Uint32Array.from({ length: n }, (_, i) => i).sort(
     (a, b) => score[b]! - score[a]! || a - b,
   );
-  const kept = order.subarray(0, limit).sort((a, b) => a - b);
+  let kept: Uint32Array;
+  if (entityLimit === undefined) kept = order.subarray(0, limit);
+  else {
+    const picked: number[] = [];
+    let words = 0;
+    let entities = 0;
+    for (const at of order) {
+      if (stats.isEntity(v.ids[at]!)) {
+        if (entities < entityLimit) ((entities += 1), picked.push(at));
+      } else if (words < limit) ((words += 1), picked.push(at));
+    }
+    kept = Uint32Array.from(picked);
+  }
+  kept.sort((a, b) => a - b);
+  limit = kept.length;
   const ids = new Uint32Array(limit);
   const values = new Float32Array(limit);
   kept.forEach((at, i) => {
