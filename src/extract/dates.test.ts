@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { dateFromUrl, isRelativeAge, parseAbsoluteDate, resolveRelativeAge } from './dates.js';
+import {
+  dateFromDateline,
+  dateFromUrl,
+  isRelativeAge,
+  parseAbsoluteDate,
+  resolveRelativeAge,
+} from './dates.js';
 
 const AT = new Date('2025-08-20T12:00:00Z');
 
@@ -44,5 +50,20 @@ describe('absolute dates', () => {
     );
     assert.equal(dateFromUrl('https://x.example/2025-08-20/story'), '2025-08-20T00:00:00.000Z');
     assert.equal(dateFromUrl('https://x.example/news/123456/story'), null);
+  });
+});
+
+describe('dateFromDateline', () => {
+  const at = new Date('2026-03-05T12:00:00Z');
+  it('takes the year from the reference time', () => {
+    assert.equal(dateFromDateline('VALDORA, March 3 (Meridian) -', at), '2026-03-03T00:00:00.000Z');
+    assert.equal(dateFromDateline('PARIS, 4 Mar (AFP) -', at), '2026-03-04T00:00:00.000Z');
+  });
+  it('puts a date far after the reference time in the year before', () => {
+    assert.equal(dateFromDateline('MOSCOW, Dec 30 (Reuters) -', at), '2025-12-30T00:00:00.000Z');
+  });
+  it('returns null for a dateline without a date', () => {
+    assert.equal(dateFromDateline('WASHINGTON (AP) —', at), null);
+    assert.equal(dateFromDateline('LONDON, Smith (AP) —', at), null);
   });
 });

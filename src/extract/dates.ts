@@ -95,3 +95,26 @@ export function dateFromUrl(url: string | null): string | null {
     /\/((?:19|20)\d{2})(\d{2})(\d{2})\//.exec(url);
   return m ? utc(Number(m[1]), Number(m[2]), Number(m[3])) : null;
 }
+
+/** How far after the reference time a dated dateline may be (days): a story datelined
+ *  tomorrow was written in another time zone; further ahead, it is last year's. */
+const DATELINE_LEAD_DAYS = 2;
+
+/** The date a wire dateline prints ("VALDORA, March 3 (Meridian) -", "PARIS, 20 Aug (AFP)"),
+ *  in the year that puts it at or just before `at` (datelines omit the year). */
+export function dateFromDateline(dateline: string | null, at: Date): string | null {
+  if (!dateline || !Number.isFinite(at.getTime())) return null;
+  const m =
+    /,\s*([A-Za-z]{3,9})\.?\s+(\d{1,2})\b(?:,?\s+(\d{4}))?/.exec(dateline) ??
+    /,\s*(\d{1,2})\s+([A-Za-z]{3,9})\.?(?:,?\s+(\d{4}))?/.exec(dateline);
+  if (!m) return null;
+  const [month, day] = /^\d/.test(m[1]!) ? [m[2]!, m[1]!] : [m[1]!, m[2]!];
+  const mo = monthNumber(month);
+  if (mo < 1) return null;
+  if (m[3]) return utc(Number(m[3]), mo, Number(day));
+  const year = at.getUTCFullYear();
+  const same = utc(year, mo, Number(day));
+  if (!same) return null;
+  const ahead = Date.parse(same) - at.getTime();
+  return ahead > DATELINE_LEAD_DAYS * 86_400_000 ? utc(year - 1, mo, Number(day)) : same;
+}

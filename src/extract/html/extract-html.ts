@@ -14,9 +14,10 @@
 import { DOMParser } from 'linkedom';
 import type { Article, Extraction, ImageInfo, Page } from '../../types.js';
 import { makeArticle } from '../article.js';
+import { dateFromDateline } from '../dates.js';
 import { detectLanguage } from '../language.js';
 import { readMetadata, type PageMetadata } from '../metadata/read-metadata.js';
-import { findDateline, findSignOff } from '../wire.js';
+import { readWire } from '../wire.js';
 import { capNesting } from './cap-nesting.js';
 import { stripInert } from './strip-inert.js';
 import { collect, type Collected } from './collect.js';
@@ -92,7 +93,7 @@ export function extractHtml(html: string, page: Page, now: Date, encoding: strin
   const cleanBody = { ...body, html: dropFromHtml(body.html, dropped) };
   return {
     kind: 'article',
-    article: toArticle(meta, cleanBody, paragraphs),
+    article: toArticle(meta, cleanBody, paragraphs, page.fetchedAt),
     related: [],
     encoding,
   };
@@ -191,20 +192,23 @@ function dropTitle(paragraphs: string[], title: string | null): string[] {
   return at < 0 ? paragraphs : paragraphs.filter((_, i) => i !== at);
 }
 
-function toArticle(meta: PageMetadata, body: Collected, paragraphs: string[]): Article {
-  const opening = findDateline(paragraphs[0]!);
-  const signOff = findSignOff(paragraphs[paragraphs.length - 1]!);
-  let text = paragraphs;
-  if (signOff) text = [...paragraphs.slice(0, -1), signOff.rest].filter((p) => p !== '');
+function toArticle(
+  meta: PageMetadata,
+  body: Collected,
+  paragraphs: string[],
+  fetchedAt: Date,
+): Article {
+  const wire = readWire(paragraphs, { byline: meta.byline, authors: meta.authorNames });
+  const text = wire.paragraphs;
   return makeArticle({
     url: meta.url,
     title: meta.title,
     outlet: meta.outlet,
     byline: meta.byline,
-    published: meta.published,
+    published: meta.published ?? dateFromDateline(wire.dateline, fetchedAt),
     updated: meta.updated,
-    dateline: opening?.dateline ?? null,
-    credit: opening?.credit ?? signOff?.credit ?? null,
+    dateline: wire.dateline,
+    credit: wire.credit,
     language: meta.language ?? detectLanguage(text.join(' ')),
     paragraphs: text,
     html: body.html,

@@ -23,6 +23,8 @@ export interface PageMetadata {
   leadImage: ImageInfo | null;
   /** The page says it is an article (og:type article or a JSON-LD article type). */
   declaredArticle: boolean;
+  /** Author and publisher names from JSON-LD and <meta>: a wire credit when one is an agency. */
+  authorNames: string[];
 }
 
 interface Doc {
@@ -59,6 +61,9 @@ export function readMetadata(
     language: languageOf(doc.documentElement, meta, ld),
     leadImage: leadImage(meta, ld?.image ?? null, pageUrl),
     declaredArticle: (ld?.isArticle ?? false) || /^article\b/i.test(meta.get('og:type') ?? ''),
+    authorNames: [ld?.author, firstMeta(meta, AUTHOR_KEYS), ld?.publisher, siteName].filter(
+      (n): n is string => !!n,
+    ),
   };
 }
 

@@ -1,6 +1,8 @@
 // Line classes of plain-text page dumps. The patterns describe widgets found across many news
 // sites (newsletter prompts, follow/share buttons, comment boxes, tag lists, photo credits),
-// phrased generically: none is keyed to one site's exact wording.
+// phrased generically: none is keyed to one site's exact wording. Calls to action and
+// copyright lines are recognised by shape (page-furniture.ts).
+import { isCallToAction, isCopyrightLine } from '../page-furniture.js';
 
 /** Lines that are page furniture wherever they appear. */
 const CLUTTER: readonly RegExp[] = [
@@ -30,6 +32,11 @@ const RELATED_MARKER =
 const PHOTO_CREDIT =
   /^(?:file\s+)?(?:photo|photos|photograph|picture|image|images|pic|credit|photo credit)s?\s*[:：|]\s*(.{1,80})$/i;
 
+/** A caption that carries its credit in parentheses at the end: "Fire crews at the scene
+ *  (Image: Meridian)", "The pier at dusk (Photo: Ana Lin/AFP)". */
+const CAPTION_WITH_CREDIT =
+  /^(.{8,300}?)\s*\((?:photo|photograph|picture|image|pic|credit|foto|bild)s?\s*(?:by\s+|:\s*)([^()]{1,80})\)$/i;
+
 /** Boilerplate that only ever appears in agency photo captions. */
 const CAPTION_BOILERPLATE =
   /\b(ATTENTION EDITORS|THIS IMAGE HAS BEEN SUPPLIED BY A THIRD PARTY|MUST NOT OBSCURE LOGO|TPX IMAGES OF THE DAY|NO RESALES|NO ARCHIVES|MANDATORY CREDIT|EDITORIAL USE ONLY)\b/;
@@ -45,8 +52,9 @@ export function classifyLine(line: string): LineClass {
   if (line === '') return 'blank';
   if (RELATED_MARKER.test(line)) return 'related-marker';
   if (PHOTO_CREDIT.test(line)) return 'photo-credit';
-  if (CAPTION_BOILERPLATE.test(line)) return 'caption';
+  if (CAPTION_BOILERPLATE.test(line) || CAPTION_WITH_CREDIT.test(line)) return 'caption';
   if (CLUTTER.some((re) => re.test(line))) return 'clutter';
+  if (isCallToAction(line) || isCopyrightLine(line)) return 'clutter';
   return 'text';
 }
 
@@ -57,6 +65,8 @@ export function photoCredit(line: string): string | null {
 
 /** Splits an agency caption into what it shows and who supplied it, dropping the boilerplate. */
 export function splitCaption(line: string): { caption: string; credit: string | null } {
+  const paren = CAPTION_WITH_CREDIT.exec(line);
+  if (paren) return { caption: paren[1]!.trim(), credit: paren[2]!.trim() };
   const cut = CAPTION_BOILERPLATE.exec(line);
   let caption = (cut ? line.slice(0, cut.index) : line).replace(/[\s-]+$/, '').trim();
   const credit = CAPTION_CREDIT.exec(caption);
@@ -73,7 +83,11 @@ export function splitCaption(line: string): { caption: string; credit: string | 
 /** Whether a line reads like running prose: ends like a sentence or is long. Labels, buttons
  *  and widget titles are short and unpunctuated. */
 export function isProse(line: string): boolean {
-  return /[.!?"”’')\]]$/.test(line) || wordCount(line) >= PROSE_MIN_WORDS;
+  return (
+    /[.!?"”’')\]]$/.test(line) ||
+    wordCount(line) >= PROSE_MIN_WORDS ||
+    /\p{Ll}[.!?]\s+\p{Lu}/u.test(line) // a sentence ends inside: "Affected? Email us at ..."
+  );
 }
 
 /** Words in an unpunctuated line that still make it prose (a sentence missing its full stop);

@@ -4,8 +4,8 @@
 // and each becomes an Article attributed to its own outlet.
 import type { Article } from '../../types.js';
 import { makeArticle } from '../article.js';
-import { isRelativeAge, parseAbsoluteDate, resolveRelativeAge } from '../dates.js';
-import { findDateline, findSignOff } from '../wire.js';
+import { dateFromDateline, isRelativeAge, parseAbsoluteDate, resolveRelativeAge } from '../dates.js';
+import { readWire } from '../wire.js';
 import { classifyLine } from './clutter.js';
 
 /** An outlet name line is short: longer lines are prose, not a name. (Characters; the longest
@@ -51,23 +51,17 @@ function parseItem(block: string[], fetchedAt: Date, language: string | null): A
   const title = block[i] ?? null;
   const paragraphs = block.slice(i + 1);
   if (!title || paragraphs.length === 0) return null;
-  let dateline: string | null = null;
-  let credit: string | null = null;
-  const opening = findDateline(paragraphs[0]!);
-  if (opening) ({ dateline, credit } = opening);
-  const last = paragraphs.length - 1;
-  const signOff = findSignOff(paragraphs[last]!);
-  if (signOff) {
-    credit ??= signOff.credit;
-    paragraphs[last] = signOff.rest;
-  }
+  const wire = readWire(paragraphs);
   return makeArticle({
     title,
     outlet,
-    published: resolveRelativeAge(age, fetchedAt) ?? parseAbsoluteDate(age),
-    dateline,
-    credit,
+    published:
+      resolveRelativeAge(age, fetchedAt) ??
+      parseAbsoluteDate(age) ??
+      dateFromDateline(wire.dateline, fetchedAt),
+    dateline: wire.dateline,
+    credit: wire.credit,
     language,
-    paragraphs: paragraphs.filter((p) => p !== ''),
+    paragraphs: wire.paragraphs,
   });
 }
