@@ -4,6 +4,8 @@ import type { Config } from '../config.js';
 import { openStore, type Store } from '../store/index.js';
 import { Pipeline } from '../pipeline.js';
 import { buildApp, startServer } from '../serve/index.js';
+import { diffCopy } from '../families/index.js';
+import { summarise as summariseStory } from '../enrich/index.js';
 import { ingestPaths, summarise } from './ingest.js';
 
 async function open(config: Config): Promise<Store> {
@@ -64,7 +66,8 @@ export async function runStart(config: Config): Promise<number> {
 }
 
 async function serve(store: Store, config: Config): Promise<number> {
-  const app = await buildApp({ store });
+  // The reader renders what the stages compute: the edit view and story summaries.
+  const app = await buildApp({ store, diff: diffCopy, summarise: summariseStory });
   const address = await startServer(app, { host: config.host, port: config.port });
   process.stderr.write(`storyline: serving the reader at ${address}\n`);
   await new Promise<void>((resolve) => {

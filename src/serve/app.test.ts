@@ -26,26 +26,25 @@ describeEachDialect('reader pages', (dialect) => {
     await store.close();
   });
 
-  it('serves the front page with the newest stories and a link to the next page', async () => {
+  it('ranks the front page by recency and coverage, with summary lines and a next link', async () => {
     const res = await app.inject('/');
     assert.equal(res.statusCode, 200);
     assert.equal(res.headers['content-type'], 'text/html; charset=utf-8');
     assert.match(res.body, /^<!doctype html>/);
     assert.match(res.body, /href="\/stories\/story-hostile"/);
-    assert.match(res.body, /href="\/stories\/story-ferry">Ferry timetable cut for winter<\/a>/);
-    assert.doesNotMatch(res.body, /story-bridge/);
+    // Two outlets two hours ago outrank one outlet one hour ago.
+    assert.match(res.body, /href="\/stories\/story-bridge">Old swing bridge reopens/);
+    assert.doesNotMatch(res.body, /story-ferry/);
+    assert.match(res.body, /<p class="lead">The bridge opened at dawn.<\/p>/);
     assert.match(res.body, /rel="next" href="\/\?page=2"/);
-    assert.match(res.body, /<time datetime="2026-11-22T11:00:00.000Z" [^>]*>1 hour ago<\/time>/);
+    assert.match(res.body, /<time datetime="2026-11-22T10:00:00.000Z" [^>]*>2 hours ago<\/time>/);
   });
 
-  it('pages through older stories and says when a page is empty', async () => {
+  it('pages on past the ranked stories and says when a page is empty', async () => {
     const second = await app.inject('/?page=2');
     assert.equal(second.statusCode, 200);
-    assert.match(second.body, /href="\/stories\/story-bridge"/);
-    assert.match(
-      second.body,
-      /Harbour Gazette, Lantern Wire · 2 articles, 1 copy|Lantern Wire, Harbour Gazette · 2 articles, 1 copy/,
-    );
+    assert.match(second.body, /href="\/stories\/story-ferry">Ferry timetable cut for winter<\/a>/);
+    assert.match(second.body, /Valley Courier · 1 article, 0 copies/);
     assert.match(second.body, /rel="prev" href="\/\?page=1"/);
     assert.doesNotMatch(second.body, /rel="next"/);
     const empty = await app.inject('/?page=9');
@@ -128,7 +127,8 @@ describeEachDialect('reader pages', (dialect) => {
       const res = await app.inject(url);
       assert.equal(res.headers['content-security-policy'], CONTENT_SECURITY_POLICY, url);
       assert.match(CONTENT_SECURITY_POLICY, /default-src 'none'/);
-      assert.doesNotMatch(CONTENT_SECURITY_POLICY, /unsafe-inline|script-src/);
+      assert.doesNotMatch(CONTENT_SECURITY_POLICY, /unsafe-inline|unsafe-eval|https:.*script/);
+      assert.match(CONTENT_SECURITY_POLICY, /script-src 'self'(;|$)/);
       assert.equal(res.headers['x-content-type-options'], 'nosniff', url);
       assert.equal(res.headers['referrer-policy'], 'no-referrer', url);
     }

@@ -2,6 +2,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Store } from '../store/index.js';
 import type { DiffFn } from './edits.js';
+import { SummaryCache, type SummariseFn } from './summary.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { registerEtags } from './etag.js';
 import { registerErrorReplies, type ErrorLog } from './error-reply.js';
@@ -33,6 +34,8 @@ export interface AppDeps {
   config?: Partial<ServeConfig>;
   /** The families stage's `diffCopy`, for the edit view; without it the view is off. */
   diff?: DiffFn | null;
+  /** The enrich stage's `summarise`, for story summaries; without it stories have none. */
+  summarise?: SummariseFn | null;
 }
 
 export const DEFAULT_SERVE_CONFIG: Readonly<ServeConfig> = Object.freeze({
@@ -63,7 +66,8 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     reply.header('cache-control', 'no-store').send({ status: 'ok' }),
   );
   const diff = deps.diff ?? null;
-  registerWebRoutes(app, { store: deps.store, diff, ...config });
+  const summaries = deps.summarise ? new SummaryCache(deps.summarise) : null;
+  registerWebRoutes(app, { store: deps.store, diff, summaries, ...config });
   registerFeedRoutes(app, { store: deps.store, ...config });
   registerApiRoutes(app, { store: deps.store, pageSize: config.pageSize, diff });
   return app;

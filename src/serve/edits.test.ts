@@ -1,4 +1,4 @@
-import { after, before, describe, it } from 'node:test';
+import { after, before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { EDIT_KINDS, diffCopy, type CopyDiff, type EditKind } from '../families/index.js';

@@ -13,3 +13,5 @@ export const editsPath = (id: string) => `${articlePath(id)}/edits`;
 export const apiEditsPath = (id: string) => `${apiArticlePath(id)}/edits`;
 export const revisionsPath = (id: string) => `${articlePath(id)}/revisions`;
 export const apiRevisionsPath = (id: string) => `${apiArticlePath(id)}/revisions`;
+export const outletPath = (name: string) => `/outlets/${encodeURIComponent(name)}`;
+export const apiOutletPath = (name: string) => `/api/v1/outlets/${encodeURIComponent(name)}`;

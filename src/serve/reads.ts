@@ -4,7 +4,10 @@
 import type {
   ArticleRow,
   FamilyView,
+  OutletSummaryRow,
+  RelatedStoryRow,
   RevisionRow,
+  SourceRow,
   Store,
   StorySummaryRow,
   StoryView,
@@ -13,6 +16,7 @@ import type {
 import type { Topic } from '../types.js';
 import { StorylineError, describeError, isStorylineError } from '../errors.js';
 import type { Paging } from './paging.js';
+import { RANK_POOL, rankStories } from './ranking.js';
 
 async function guarded<T>(what: string, read: () => Promise<T>): Promise<T> {
   try {
@@ -107,4 +111,82 @@ export async function readRevisions(
   const article = await readArticle(store, id);
   const revisions = await guarded(`revisions of ${id}`, () => store.articleRevisions(id));
   return { article, revisions };
+}
+
+/**
+ * One page of the front page's order (see ranking.ts): the ranked pool first, then the stories
+ * past it newest first. One extra row is asked for to learn whether a next page exists.
+ */
+export async function readFrontPage(store: Store, paging: Paging, now: Date): Promise<StoryPage> {
+  const end = paging.offset + paging.limit;
+  let head: StorySummaryRow[] = [];
+  let poolFull = false;
+  if (paging.offset < RANK_POOL) {
+    const pool = await guarded('stories', () => store.listStories({ limit: RANK_POOL, offset: 0 }));
+    poolFull = pool.length === RANK_POOL;
+    head = rankStories(pool, now).slice(paging.offset, end);
+    if (!poolFull) {
+      return { stories: head, hasNext: pool.length > end };
+    }
+  }
+  const tailStart = Math.max(paging.offset, RANK_POOL);
+  const tailWanted = end + 1 - tailStart;
+  const tail =
+    tailWanted > 0
+      ? await guarded('stories', () => store.listStories({ limit: tailWanted, offset: tailStart }))
+      : [];
+  const rows = [...head, ...tail];
+  return {
+    stories: rows.slice(0, paging.limit),
+    hasNext: rows.length > paging.limit || (end < RANK_POOL && poolFull),
+  };
+}
+
+/** Opening text per story id, for the front page's summary lines. */
+export async function readLeads(
+  store: Store,
+  stories: readonly StorySummaryRow[],
+): Promise<Map<string, string>> {
+  return guarded('story leads', () => store.storyLeads(stories.map((s) => s.id)));
+}
+
+export async function readOutlet(store: Store, name: string): Promise<OutletSummaryRow> {
+  const outlet = await guarded(`outlet ${name}`, () => store.getOutlet(name));
+  if (!outlet) throw new StorylineError('NOT_FOUND', `serve: no outlet ${name}`);
+  return outlet;
+}
+
+export async function readOutletStories(
+  store: Store,
+  name: string,
+  paging: Paging,
+): Promise<StoryPage> {
+  const rows = await guarded(`stories of outlet ${name}`, () =>
+    store.listStoriesByOutlet(name, { limit: paging.limit + 1, offset: paging.offset }),
+  );
+  return { stories: rows.slice(0, paging.limit), hasNext: rows.length > paging.limit };
+}
+
+export interface OutletPage {
+  outlets: OutletSummaryRow[];
+  hasNext: boolean;
+}
+
+export async function readOutletPage(store: Store, paging: Paging): Promise<OutletPage> {
+  const rows = await guarded('outlets', () =>
+    store.listOutlets({ limit: paging.limit + 1, offset: paging.offset }),
+  );
+  return { outlets: rows.slice(0, paging.limit), hasNext: rows.length > paging.limit };
+}
+
+export async function readRelated(
+  store: Store,
+  storyId: string,
+  limit: number,
+): Promise<RelatedStoryRow[]> {
+  return guarded(`stories related to ${storyId}`, () => store.relatedStories(storyId, limit));
+}
+
+export async function readSources(store: Store): Promise<SourceRow[]> {
+  return guarded('sources', () => store.listSources());
 }

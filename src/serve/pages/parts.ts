@@ -52,7 +52,7 @@ export function copyItem(article: ArticleRow, options: CopyItemOptions): SafeHtm
     options.edits && !options.isOriginal
       ? html` · <a href="${editsPath(article.id)}">edits</a>`
       : '';
-  return html`<li${options.id ? html` id="${options.id}"` : ''}>
+  return html`<li${options.id ? html` id="${options.id}"` : ''} data-first-seen="${article.firstSeen}">
 ${heading}${mark}
 <span class="meta"> · ${sourceLabel(article)} · ${timeElement(article.published ?? article.firstSeen, options.now)}${edits}</span>
 </li>`;

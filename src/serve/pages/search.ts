@@ -4,6 +4,7 @@ import { html, type SafeHtml } from '../html.js';
 import { timeElement } from '../format/time.js';
 import { articlePath, storyPath } from '../paths.js';
 import { sourceLabel } from './parts.js';
+import { highlight, queryTerms, snippetAround } from '../format/highlight.js';
 
 /** Characters of body text shown under each result. */
 export const SNIPPET_CHARS = 240;
@@ -16,11 +17,11 @@ export function snippet(text: string): string {
   return `${space > SNIPPET_CHARS / 2 ? cut.slice(0, space) : cut}…`;
 }
 
-function resultItem(article: ArticleRow, now: Date): SafeHtml {
+function resultItem(article: ArticleRow, now: Date, terms: ReadonlySet<string>): SafeHtml {
   return html`<li>
-<h2><a href="${articlePath(article.id)}">${article.title || 'Untitled article'}</a></h2>
+<h2><a href="${articlePath(article.id)}">${highlight(article.title || 'Untitled article', terms)}</a></h2>
 <p class="meta">${sourceLabel(article)} · ${timeElement(article.published ?? article.firstSeen, now)} · <a href="${storyPath(article.storyId)}">story</a></p>
-<p>${snippet(article.text)}</p>
+<p>${highlight(snippetAround(article.text, terms), terms)}</p>
 </li>`;
 }
 
@@ -37,10 +38,11 @@ export function searchPage(input: SearchPageInput): SafeHtml {
 <button type="submit">Search</button>
 </form>`;
   if (input.query === '') return html`<h1>Search</h1>${form}`;
+  const terms = queryTerms(input.query);
   const results =
     input.results.length === 0
       ? html`<p>No articles match every word of “${input.query}”.</p>`
       : html`<p class="meta">${input.results.length} ${input.results.length === 1 ? 'article' : 'articles'} found.</p>
-<ol class="stories">${input.results.map((a) => resultItem(a, input.now))}</ol>`;
+<ol class="stories">${input.results.map((a) => resultItem(a, input.now, terms))}</ol>`;
   return html`<h1>Search: ${input.query}</h1>${form}${results}`;
 }

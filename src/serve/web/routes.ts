@@ -5,21 +5,33 @@ import { readEdits } from '../edits.js';
 import { editsPage } from '../pages/edits.js';
 import { storyPath } from '../paths.js';
 import { readPaging } from '../paging.js';
-import { readArticle, readFamily, readRevisions, readStory, readStoryPage } from '../reads.js';
+import {
+  readArticle,
+  readFamily,
+  readFrontPage,
+  readLeads,
+  readRelated,
+  readRevisions,
+  readStory,
+} from '../reads.js';
 import { revisionsPage } from '../pages/revisions.js';
 import { frontPage } from '../pages/front.js';
 import { storyPage } from '../pages/story.js';
 import { articlePage } from '../pages/article.js';
 import { APP_CSS, APP_CSS_HASH } from './stylesheet.js';
+import { APP_JS, APP_JS_HASH } from './app-script.js';
 import { sendPage, type IdParams, type PagedQuery, type WebDeps } from './send-page.js';
 import { registerTopicRoutes } from './topic-routes.js';
 import { registerSearchRoutes } from './search-routes.js';
+import { registerOutletRoutes } from './outlet-routes.js';
 
 export type { WebDeps } from './send-page.js';
 
 /** Length of the <meta name="description"> taken from the first paragraph (characters). */
 const DESCRIPTION_CHARS = 200;
 
+/** Related stories listed on a story page. */
+export const RELATED_STORIES = 5;
 /** One year: the stylesheet URL carries its content hash, so a new version gets a new URL. */
 const CSS_MAX_AGE_S = 365 * 24 * 3600;
 
@@ -28,16 +40,20 @@ export function registerWebRoutes(app: FastifyInstance, deps: WebDeps): void {
 
   app.get<PagedQuery>('/', async (request, reply) => {
     const paging = readPaging(request.query, deps.pageSize);
-    const { stories, hasNext } = await readStoryPage(deps.store, paging);
-    const title = paging.page > 1 ? `Latest stories, page ${paging.page}` : siteName;
-    const body = frontPage({ stories, page: paging.page, hasNext, now: deps.now() });
+    const now = deps.now();
+    const { stories, hasNext } = await readFrontPage(deps.store, paging, now);
+    const leads = await readLeads(deps.store, stories);
+    const title = paging.page > 1 ? `Stories, page ${paging.page}` : siteName;
+    const body = frontPage({ stories, page: paging.page, hasNext, now, leads });
     const feed = { title: `${siteName}: latest stories`, href: '/feed.atom' };
     return sendPage(reply, layout({ title, siteName, body, feed }));
   });
 
   app.get<IdParams>('/stories/:id', async (request, reply) => {
     const view = await readStory(deps.store, request.params.id);
-    const body = storyPage(view, deps.now(), { edits: deps.diff !== null });
+    const related = await readRelated(deps.store, view.story.id, RELATED_STORIES);
+    const summary = deps.summaries?.of(view) ?? [];
+    const body = storyPage(view, deps.now(), { edits: deps.diff !== null, summary, related });
     const title = view.story.headline || 'Story';
     const feed = { title: `${title}: new coverage`, href: `${storyPath(view.story.id)}/feed.atom` };
     return sendPage(reply, layout({ title, siteName, body, feed }));
@@ -70,6 +86,7 @@ export function registerWebRoutes(app: FastifyInstance, deps: WebDeps): void {
 
   registerTopicRoutes(app, deps);
   registerSearchRoutes(app, deps);
+  registerOutletRoutes(app, deps);
 
   app.get('/static/app.css', async (_request, reply) =>
     reply
@@ -77,5 +94,12 @@ export function registerWebRoutes(app: FastifyInstance, deps: WebDeps): void {
       .header('cache-control', `public, max-age=${CSS_MAX_AGE_S}, immutable`)
       .header('etag', `"${APP_CSS_HASH}"`)
       .send(APP_CSS),
+  );
+  app.get('/static/app.js', async (_request, reply) =>
+    reply
+      .type('text/javascript; charset=utf-8')
+      .header('cache-control', `public, max-age=${CSS_MAX_AGE_S}, immutable`)
+      .header('etag', `"${APP_JS_HASH}"`)
+      .send(APP_JS),
   );
 }

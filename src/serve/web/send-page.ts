@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { Store } from '../../store/index.js';
 import type { SafeHtml } from '../html.js';
 import type { DiffFn } from '../edits.js';
+import type { SummaryCache } from '../summary.js';
 
 export interface WebDeps {
   store: Store;
@@ -11,6 +12,8 @@ export interface WebDeps {
   now: () => Date;
   /** Computes the edit view between a copy and its original; null when not enabled. */
   diff: DiffFn | null;
+  /** Story summaries (the enrich stage's, cached); null when the server has no summariser. */
+  summaries: SummaryCache | null;
 }
 
 export type IdParams = { Params: { id: string } };

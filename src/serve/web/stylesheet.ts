@@ -7,14 +7,21 @@ export const APP_CSS = `
 :root {
   color-scheme: light dark;
   --bg: #fdfcf9; --fg: #1d1d1f; --muted: #5c5c66; --line: #dedbd2; --accent: #0b57d0;
-  --tag-bg: #eef1f6; --mark: #fff3c4; --ins: #dff3e2; --del: #fbe1e1;
+  --tag-bg: #eef1f6; --mark: #fff3c4; --ins: #dff3e2; --del: #fbe1e1; --new: #9a4b00;
 }
 @media (prefers-color-scheme: dark) {
-  :root {
+  :root:not([data-theme="light"]) {
     --bg: #15161a; --fg: #e9e7e2; --muted: #a3a3ad; --line: #34353c; --accent: #8ab4f8;
-    --tag-bg: #24262d; --mark: #4a4020; --ins: #1f3a26; --del: #46222a;
+    --tag-bg: #24262d; --mark: #4a4020; --ins: #1f3a26; --del: #46222a; --new: #f2b84b;
   }
 }
+/* The theme switch in /static/app.js sets data-theme; without it the system setting rules. */
+:root[data-theme="dark"] {
+  color-scheme: dark;
+  --bg: #15161a; --fg: #e9e7e2; --muted: #a3a3ad; --line: #34353c; --accent: #8ab4f8;
+    --tag-bg: #24262d; --mark: #4a4020; --ins: #1f3a26; --del: #46222a; --new: #f2b84b;
+}
+:root[data-theme="light"] { color-scheme: light; }
 *, *::before, *::after { box-sizing: border-box; }
 html { font-size: 100%; -webkit-text-size-adjust: 100%; }
 body {
@@ -25,7 +32,12 @@ header.site, main, footer.site { max-width: 70ch; margin: 0 auto; padding: 0 1re
 header.site { display: flex; align-items: baseline; gap: 1rem; padding-top: 1rem; padding-bottom: .5rem;
   border-bottom: 1px solid var(--line); }
 header.site a.brand { font: 700 1.25rem/1.2 system-ui, sans-serif; color: var(--fg); text-decoration: none; }
-header.site nav { font: .9rem system-ui, sans-serif; }
+header.site { flex-wrap: wrap; }
+header.site nav { font: .9rem system-ui, sans-serif; display: flex; flex-wrap: wrap; gap: .25rem .9rem; align-items: baseline; }
+header.site nav a { padding: .35rem 0; }
+button.theme { font: inherit; color: var(--fg); background: var(--tag-bg); border: 1px solid var(--line); border-radius: .3rem;
+  padding: .2rem .5rem; cursor: pointer; }
+button.theme:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 footer.site { margin-top: 3rem; padding-top: 1rem; padding-bottom: 2rem; border-top: 1px solid var(--line);
   color: var(--muted); font: .85rem system-ui, sans-serif; }
 h1, h2, h3 { line-height: 1.25; font-family: system-ui, -apple-system, "Segoe UI", sans-serif; }
@@ -91,6 +103,25 @@ table.diff tr.added td:first-child, table.diff tr.cut td:last-child { background
 pre, code { font-family: ui-monospace, monospace; font-size: .9em; }
 pre { overflow-x: auto; }
 @media (max-width: 40rem) { body { font-size: 1rem; } dl.facts { grid-template-columns: 1fr; } }
+p.lead { margin: .1rem 0 .35rem; }
+mark { background: var(--mark); color: var(--fg); padding: 0 .1em; border-radius: .15em; }
+ul.summary { padding-left: 1.2rem; }
+ul.summary li { margin: .5rem 0; }
+.sources { font: .85rem system-ui, sans-serif; color: var(--muted); }
+.single { font: .75rem system-ui, sans-serif; color: var(--muted); border: 1px solid var(--line); border-radius: .25rem; padding: 0 .3rem; }
+ol.timeline { list-style: none; padding-left: 0; border-left: 2px solid var(--line); }
+ol.timeline li { padding: .25rem 0 .25rem .9rem; font-size: .95rem; }
+ol.timeline li.gap { color: var(--muted); font-style: italic; }
+ul.outlets, ul.related { padding-left: 1.2rem; }
+ul.related li { margin: .5rem 0; }
+.new-badge { margin-left: .4rem; font: 700 .7rem system-ui, sans-serif; text-transform: uppercase; letter-spacing: .03em;
+  color: var(--new); border: 1px solid currentColor; border-radius: .25rem; padding: 0 .25rem; vertical-align: middle; }
+p.since { font: .9rem system-ui, sans-serif; color: var(--new); }
+.table-scroll { overflow-x: auto; }
+table.sources { width: 100%; border-collapse: collapse; font: .9rem/1.4 system-ui, sans-serif; }
+table.sources th, table.sources td { text-align: left; vertical-align: top; padding: .4rem; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
+.health[data-health="failing"] { color: #b3261e; font-weight: 700; }
+.health[data-health="flaky"] { color: var(--new); }
 @media print { header.site nav, .pager, .skip { display: none; } }
 `;
 
