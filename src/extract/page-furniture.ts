@@ -93,9 +93,23 @@ export function isCallToAction(line: string): boolean {
   return words <= SHORT_CTA_WORDS || PROMO_MARKER.test(t);
 }
 
+/** What makes a call to action certainly a promotion of the site, wherever it stands: the
+ *  reader's inbox, a newsletter, a subscription, following a topic, the story itself. Shopping
+ *  links ("See it now: Amazon") and how-to steps ("Click the link above") lack these. */
+const SITE_PROMO =
+  /\b(your inbox|newsletters?|(subscribe|sign up|register)\b(?!\s+for\s+an?\b)|subscription|sign me up|follow (us|topic|this|the author)|our app|the app|this (story|article|page)|podcast|join the (conversation|discussion)|leave a (reply|comment))\b/i;
+
+/** A call to action that promotes the site itself (see SITE_PROMO). */
+export function isSitePromotion(line: string): boolean {
+  const segments = line.split(/\s+[|•·]\s+/);
+  if (segments.length > 1) return segments.every(isCallToAction) && SITE_PROMO.test(line);
+  return isCallToAction(line) && SITE_PROMO.test(line);
+}
+
 /** "Copyright © 2026 The Herald. All rights reserved.", "© Daily Lantern 2026", "(c) 2019 X". */
 const COPYRIGHT_START = /^(?:copyright\b|©|\(c\)\s*\d{4})/i;
-const RIGHTS_RESERVED = /\ball rights reserved\b|\btous droits réservés\b|\btodos los derechos reservados\b|\balle rechte vorbehalten\b/i;
+const RIGHTS_RESERVED =
+  /\ball rights reserved\b|\btous droits réservés\b|\btodos los derechos reservados\b|\balle rechte vorbehalten\b/i;
 /** Longest copyright line (characters): longer text that mentions copyright is prose. */
 const MAX_COPYRIGHT_CHARS = 300;
 

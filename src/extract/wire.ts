@@ -117,7 +117,16 @@ const DATELINE_PARAGRAPHS = 3;
 // ---- Sign-offs and credit lines ---------------------------------------------------------
 
 /** Capitalised words that close a story without being a credit. */
-const NOT_AN_AGENCY = new Set(['END', 'ENDS', 'MORE', 'UPDATE', 'UPDATED', 'NOTE', 'TOP', 'CORRECTION']);
+const NOT_AN_AGENCY = new Set([
+  'END',
+  'ENDS',
+  'MORE',
+  'UPDATE',
+  'UPDATED',
+  'NOTE',
+  'TOP',
+  'CORRECTION',
+]);
 
 /** One agency as printed in a sign-off: a known name in any case, or a word in capitals. */
 const SIGN_NAME = String.raw`(?:\p{L}[\p{L}.'’-]*(?:\s\p{L}[\p{L}.'’-]*){0,2})`;
@@ -182,7 +191,10 @@ export function creditFromByline(byline: string | null): string | null {
   for (const part of byline.split(/\s*(?:[,|/;&]|\band\b|\bwith\b|\s[—–-]\s)\s*/i)) {
     const name = part
       .replace(/^(by|from|von|par|por|di)\s+/i, '')
-      .replace(/\s+(staff|staff writers?|reporters?|wire reports|wire services?|reports|news service)$/i, '')
+      .replace(
+        /\s+(staff|staff writers?|reporters?|wire reports|wire services?|reports|news service)$/i,
+        '',
+      )
       .trim();
     const credit = creditFor(name);
     if (credit) return credit;

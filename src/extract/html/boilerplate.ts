@@ -1,7 +1,9 @@
 // Lines inside the chosen container that are page furniture, not body: standalone widget
 // labels ("Advertisement", "This slideshow requires JavaScript.") anywhere, and the tail after a
 // section label ("Tags", "Most read in world news", "Related articles") near the end, which
-// starts a list of teasers or tags. Generic labels only, in the spirit of text/clutter.ts.
+// starts a list of teasers or tags. Generic labels only, in the spirit of text/clutter.ts;
+// calls to action and copyright lines are recognised by shape (page-furniture.ts).
+import { isCopyrightLine, isSitePromotion } from '../page-furniture.js';
 
 const STANDALONE =
   /^(advert|advertisement|advertising|sponsored( content)?|ad|story continues below( advertisement)?|continue reading( below)?|this (slideshow|video|content|gallery|feature) requires javascript\.?|enable javascript.*|tell us what you think.{0,10}|\d*\s*comments?|share|print|email|don'?t miss|must read|read next|watch( now)?|subscribe|close|caption|back to gallery|(image|photo|picture|slide) \d+ of \d+)$/i;
@@ -43,10 +45,16 @@ const MAX_TAIL_CHARS = 1500;
  *  MISS" inside a body is followed by more body). */
 const MAX_TAIL_PROSE_SHARE = 0.5;
 
+/** Copyright lines are dropped among this many closing paragraphs (a page footer that the
+ *  container took in); higher up, a line starting "Copyright" may be a photo credit or prose. */
+const COPYRIGHT_TAIL = 3;
+
 export function dropBoilerplate(paragraphs: string[]): string[] {
   const kept = paragraphs.filter(
-    (p) =>
+    (p, i) =>
       !STANDALONE.test(p) &&
+      !isSitePromotion(p) &&
+      !(i >= paragraphs.length - COPYRIGHT_TAIL && isCopyrightLine(p)) &&
       !(p.length <= MAX_PROMO_CHARS && PROMO.test(p)) &&
       !(p.length <= MAX_CREDIT_LINE_CHARS && !/[.!?]$/.test(p) && PHOTO_CREDIT_LINE.test(p)),
   );

@@ -49,10 +49,28 @@ function isLabel(p: string): boolean {
   );
 }
 
-export function trimEdges(paragraphs: string[]): string[] {
+/** The header (kicker, standfirst, byline, date) is looked for in this many opening lines... */
+const HEADER_LINES = 6;
+/** ...none of them longer than this (characters): a longer one is already the story. */
+const MAX_HEADER_LINE_CHARS = 250;
+/** A line that opens with the page's byline is the byline block up to this many characters:
+ *  "Marta Quill Transport Correspondent Wednesday 4 March 2026, 8:30am". */
+const MAX_BYLINE_BLOCK_CHARS = 160;
+
+/** Drops the metadata lines and labels at both ends of the body. When a byline or date line
+ *  stands among the first few lines and only unpunctuated lines come before it, those are header
+ *  too (kicker, repeated headline, standfirst). `byline` is the byline read from the page's metadata. */
+export function trimEdges(paragraphs: string[], byline: string | null = null): string[] {
   let start = 0;
   let end = paragraphs.length;
-  const head = (p: string): boolean => isMetaLine(p) || isLabel(p);
+  const isByline = (p: string): boolean =>
+    !!byline && byline.length >= 3 && p.startsWith(byline) && p.length <= MAX_BYLINE_BLOCK_CHARS;
+  for (let i = 0; i < Math.min(HEADER_LINES, end - 1); i++) {
+    const p = paragraphs[i]!;
+    if (isMetaLine(p) || isByline(p)) start = i + 1;
+    else if (p.length > MAX_HEADER_LINE_CHARS || /[.!?"”…。！？]$/.test(p)) break; // a sentence: the story
+  }
+  const head = (p: string): boolean => isMetaLine(p) || isLabel(p) || isByline(p);
   while (start < end - 1 && start < EDGE_LINES && head(paragraphs[start]!)) start++;
   while (end > start && paragraphs.length - end < EDGE_LINES && isMetaLine(paragraphs[end - 1]!))
     end--;

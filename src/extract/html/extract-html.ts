@@ -61,7 +61,7 @@ export function extractHtml(html: string, page: Page, now: Date, encoding: strin
   const baseUrl = meta.url ?? page.url;
   const read = readBody(root, byTag, baseUrl);
   let body = read.body;
-  let paragraphs = cleanParagraphs(body, meta.title);
+  let paragraphs = cleanParagraphs(body, meta);
   // A page that declares itself an article is not a listing, whatever teasers it carries.
   if (!meta.declaredArticle && looksLikeListing(read.blocks, paragraphs)) {
     return {
@@ -76,7 +76,7 @@ export function extractHtml(html: string, page: Page, now: Date, encoding: strin
   ) {
     // Our scorer found too little: give Readability a chance before calling it "no article".
     const fallback = readabilityBody(capNesting(html), baseUrl);
-    const cleaned = fallback ? cleanParagraphs(fallback, meta.title) : [];
+    const cleaned = fallback ? cleanParagraphs(fallback, meta) : [];
     if (fallback && charCount(cleaned) >= MIN_ARTICLE_CHARS)
       [body, paragraphs] = [fallback, cleaned];
   }
@@ -110,8 +110,9 @@ function parse(html: string): Doc {
   ) as unknown as Doc;
 }
 
-function cleanParagraphs(body: Collected, title: string | null): string[] {
-  return trimEdges(dropBoilerplate(dropTitle(body.paragraphs, title)));
+function cleanParagraphs(body: Collected, meta: PageMetadata): string[] {
+  const paragraphs = dropTitle(body.paragraphs, meta.title);
+  return trimEdges(dropBoilerplate(dropStandfirst(paragraphs, meta.description)), meta.byline);
 }
 
 function charCount(paragraphs: string[]): number {
@@ -181,6 +182,22 @@ function pruneUnlikely(root: El, stats: StatsMap, order: El[]): El[] {
     el.remove();
   }
   return gone.size === 0 ? order : order.filter((el) => !gone.has(el));
+}
+
+/** Opening paragraphs searched for the standfirst. */
+const STANDFIRST_LINES = 2;
+
+/** The standfirst printed above the story repeats the page's description and, unlike a lead
+ *  paragraph (which many sites also copy into the description), reads as a headline: no full
+ *  stop. Metadata, not body. Only when more body follows it. */
+function dropStandfirst(paragraphs: string[], description: string | null): string[] {
+  if (!description || paragraphs.length <= STANDFIRST_LINES) return paragraphs;
+  const norm = (s: string): string => s.toLowerCase().replace(/\W+/g, ' ').trim();
+  const d = norm(description);
+  const at = paragraphs
+    .slice(0, STANDFIRST_LINES)
+    .findIndex((p) => !/[.!?"”…。！？]$/.test(p) && norm(p) === d);
+  return at < 0 ? paragraphs : paragraphs.filter((_, i) => i !== at);
 }
 
 /** The headline often opens the container: it is metadata, not body. */

@@ -4,7 +4,7 @@
 import type { ImageInfo } from '../../types.js';
 import { normaliseSpace } from '../article.js';
 import { dateFromUrl, parseAbsoluteDate } from '../dates.js';
-import { indexByTag, type El } from '../html/dom.js';
+import { elementsInOrder, indexByTag, type El } from '../html/dom.js';
 import { safeUrl } from '../html/sanitize.js';
 import { normaliseLanguageTag } from '../language.js';
 import { outletFromUrl } from '../outlet.js';
@@ -25,6 +25,8 @@ export interface PageMetadata {
   declaredArticle: boolean;
   /** Author and publisher names from JSON-LD and <meta>: a wire credit when one is an agency. */
   authorNames: string[];
+  /** The page's summary (og:description, description): the standfirst when the body repeats it. */
+  description: string | null;
 }
 
 interface Doc {
@@ -55,15 +57,20 @@ export function readMetadata(
     url,
     title: titleOf(byTag, meta, ld, siteName),
     outlet: siteName?.replace(/^@/, '') ?? outletFromUrl(url ?? pageUrl),
-    byline: ld?.author ?? firstMeta(meta, AUTHOR_KEYS) ?? bylineFromMarkup(byTag),
+    byline: cleanByline(bylineOf(ld, meta, byTag, siteName)),
     published: publishedOf(ld, meta, all('time'), url ?? pageUrl),
     updated: date(ld?.modified) ?? date(firstMeta(meta, MODIFIED_KEYS)),
     language: languageOf(doc.documentElement, meta, ld),
     leadImage: leadImage(meta, ld?.image ?? null, pageUrl),
     declaredArticle: (ld?.isArticle ?? false) || /^article\b/i.test(meta.get('og:type') ?? ''),
-    authorNames: [ld?.author, firstMeta(meta, AUTHOR_KEYS), ld?.publisher, siteName].filter(
-      (n): n is string => !!n,
-    ),
+    description: firstMeta(meta, ['og:description', 'description', 'twitter:description']),
+    authorNames: [
+      ld?.author,
+      firstMeta(meta, AUTHOR_KEYS),
+      bylineFromMarkup(byTag),
+      ld?.publisher,
+      siteName,
+    ].filter((n): n is string => !!n),
   };
 }
 
@@ -78,6 +85,20 @@ const AUTHOR_KEYS = [
 ];
 const MODIFIED_KEYS = ['article:modified_time', 'og:updated_time', 'datemodified', 'last-modified'];
 const LANGUAGE_KEYS = ['og:locale', 'content-language', 'language', 'dc.language'];
+
+/** JSON-LD author, else <meta> author, else the markup; but an organisation credited as author
+ *  (the publisher's own name) yields to a byline printed on the page ("Kestrel News Desk"). */
+function bylineOf(
+  ld: JsonLdArticle | null,
+  meta: MetaMap,
+  byTag: Map<string, El[]>,
+  siteName: string | null,
+): string | null {
+  const declared = ld?.author ?? firstMeta(meta, AUTHOR_KEYS);
+  const isHouse = !!declared && (declared === ld?.publisher || declared === siteName);
+  if (declared && !isHouse) return declared;
+  return bylineFromMarkup(byTag) ?? declared;
+}
 
 function publishedOf(
   ld: JsonLdArticle | null,
@@ -170,7 +191,18 @@ function timeElement(times: El[]): string | null {
   return null;
 }
 
-/** rel=author or itemprop=author, else an element whose class says byline or author. */
+/** Class, data-testid or data-component words of a byline element. */
+const BYLINE_HINT = /(^|[\s_-])(byline\S*|author|author-?name)(?=$|[\s_-])|byline/i;
+
+function isBylineElement(e: El): boolean {
+  return BYLINE_HINT.test(
+    `${e.getAttribute('class') ?? ''} ${e.getAttribute('data-testid') ?? ''} ${e.getAttribute('data-component') ?? ''}`,
+  );
+}
+
+/** rel=author or itemprop=author (its itemprop=name when it has one), else an element whose
+ *  class or test id says byline or author, narrowed to the innermost such element (a
+ *  "byline-block" also holds the date). */
 function bylineFromMarkup(byTag: Map<string, El[]>): string | null {
   let el: El | undefined;
   for (const list of byTag.values()) {
@@ -179,16 +211,40 @@ function bylineFromMarkup(byTag: Map<string, El[]>): string | null {
     );
     if (el) break;
   }
+  if (el) el = elementsInOrder(el).find((e) => e.getAttribute('itemprop') === 'name') ?? el;
   if (!el) {
     for (const list of byTag.values()) {
-      el = list.find((e) =>
-        /(^|\s)(byline\S*|author|author-name)(\s|$)|byline/i.test(e.getAttribute('class') ?? ''),
-      );
+      el = list.find(isBylineElement);
       if (el) break;
     }
+    for (let inner = el; inner;) {
+      el = inner;
+      inner = elementsInOrder(inner).find((e) => e !== inner && isBylineElement(e));
+    }
   }
-  const t = el ? text(el)?.replace(/^by\s+/i, '') : null;
+  const t = el ? text(el) : null;
   return t && t.length <= MAX_BYLINE_CHARS ? t : null;
+}
+
+/** Words that name an outlet or a job, not a person: a byline part holding one is dropped
+ *  ("Carys Moyle, Saltmere Evening Star" -> "Carys Moyle"). */
+const NOT_A_PERSON =
+  /\b(times|star|news|post|herald|press|daily|chronicle|gazette|journal|tribune|review|radio|tv|television|agency|wire|media|magazine|mail|telegraph|guardian|observer|standard|express|independent|correspondent|reporter|editor|writer|staff|contributor|columnist)\b/i;
+
+/** A byline as a name: without "By", without a date or "Published ..." run into it, without an
+ *  outlet or job title after a comma. */
+export function cleanByline(raw: string | null): string | null {
+  if (!raw) return null;
+  let t = raw
+    .replace(/^(by|von|par|por|di)\s+/i, '')
+    .replace(/\s*(\||—|–)?\s*\b(published|updated|posted|last updated)\b.*$/i, '')
+    .trim();
+  const parts = t.split(/\s*,\s*/);
+  if (parts.length > 1) {
+    const people = parts.filter((p, i) => i === 0 || !NOT_A_PERSON.test(p));
+    t = people.join(', ');
+  }
+  return t || null;
 }
 
 function leadImage(

@@ -9,7 +9,12 @@
 import type { Extraction, ImageInfo, Page } from '../../types.js';
 import { makeArticle, normaliseSpace } from '../article.js';
 import { detectLanguage } from '../language.js';
-import { dateFromDateline, isRelativeAge, parseAbsoluteDate, resolveRelativeAge } from '../dates.js';
+import {
+  dateFromDateline,
+  isRelativeAge,
+  parseAbsoluteDate,
+  resolveRelativeAge,
+} from '../dates.js';
 import { copyrightHolder } from '../page-furniture.js';
 import { creditLine, readWire } from '../wire.js';
 import { classifyLine, isProse, photoCredit, splitCaption, type LineClass } from './clutter.js';

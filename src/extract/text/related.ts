@@ -4,7 +4,12 @@
 // and each becomes an Article attributed to its own outlet.
 import type { Article } from '../../types.js';
 import { makeArticle } from '../article.js';
-import { dateFromDateline, isRelativeAge, parseAbsoluteDate, resolveRelativeAge } from '../dates.js';
+import {
+  dateFromDateline,
+  isRelativeAge,
+  parseAbsoluteDate,
+  resolveRelativeAge,
+} from '../dates.js';
 import { readWire } from '../wire.js';
 import { classifyLine } from './clutter.js';
 
