@@ -50,7 +50,7 @@ function isLabel(p: string): boolean {
 }
 
 /** The header (kicker, standfirst, byline, date) is looked for in this many opening lines... */
-const HEADER_LINES = 6;
+const HEADER_LINES = 10;
 /** ...none of them longer than this (characters): a longer one is already the story. */
 const MAX_HEADER_LINE_CHARS = 250;
 /** A line that opens with the page's byline is the byline block up to this many characters:
@@ -75,4 +75,18 @@ export function trimEdges(paragraphs: string[], byline: string | null = null): s
   while (end > start && paragraphs.length - end < EDGE_LINES && isMetaLine(paragraphs[end - 1]!))
     end--;
   return paragraphs.slice(start, end);
+}
+
+/** "By Ana Lin", "From Meridian Press wire reports": a byline printed as a line of the header. */
+const BYLINE_LINE =
+  /^(?:(?:by|von|par|por|di)\s+(\p{Lu}[^.!?]{1,60}?)|from\s+(?:the\s+)?(\p{Lu}[^.!?]{1,60}?)\s+(?:wire reports|wire services|reports|staff))$/iu;
+
+/** The byline printed among the opening lines, for pages whose metadata names none. */
+export function bylineFromLines(paragraphs: string[]): string | null {
+  for (const p of paragraphs.slice(0, HEADER_LINES)) {
+    if (/[.!?"”…。！？]$/.test(p)) return null; // the story has started
+    const m = BYLINE_LINE.exec(p);
+    if (m) return (m[1] ?? m[2]!).trim();
+  }
+  return null;
 }

@@ -23,7 +23,7 @@ import { stripInert } from './strip-inert.js';
 import { collect, type Collected } from './collect.js';
 import { dropBoilerplate } from './boilerplate.js';
 import { dropFromHtml } from './drop-from-html.js';
-import { trimEdges } from './edges.js';
+import { bylineFromLines, trimEdges } from './edges.js';
 import { readabilityBody } from './fallback.js';
 import { elementsInOrder, hintsOf, indexByTag, tagOf, type El } from './dom.js';
 import { isUnlikely } from './hints.js';
@@ -88,12 +88,14 @@ export function extractHtml(html: string, page: Page, now: Date, encoding: strin
       encoding,
     };
   }
+  // A byline printed only as a header line ("From Meridian Press wire reports").
+  const withByline = meta.byline ? meta : { ...meta, byline: bylineFromLines(body.paragraphs) };
   const kept = new Set(paragraphs);
   const dropped = new Set(body.paragraphs.filter((p) => !kept.has(p)));
   const cleanBody = { ...body, html: dropFromHtml(body.html, dropped) };
   return {
     kind: 'article',
-    article: toArticle(meta, cleanBody, paragraphs, page.fetchedAt),
+    article: toArticle(withByline, cleanBody, paragraphs, page.fetchedAt),
     related: [],
     encoding,
   };
