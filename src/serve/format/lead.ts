@@ -10,9 +10,14 @@ export const LEAD_LINE_CHARS = 220;
  */
 const DATELINE = /^[\p{Lu}][\p{Lu}\p{M} .'’-]{1,40},?(?: [^-–—\n]{0,40})? [-–—]+ /u;
 
+/** `text` without a leading wire dateline, whitespace flattened. */
+export function withoutDateline(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().replace(DATELINE, '');
+}
+
 /** The first sentence of `text` (dateline removed), cut at a word boundary if long. */
 export function leadLine(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim().replace(DATELINE, '');
+  const flat = withoutDateline(text);
   // A sentence ends at . ! ? followed by a space and a capital or quote; abbreviations like
   // "Mr." or "U.S." may end it early, which only makes the line shorter.
   const end = flat.search(/[.!?]["”’)]?\s+(?=[\p{Lu}"“‘(])/u);

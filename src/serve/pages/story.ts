@@ -6,6 +6,7 @@ import { html, type SafeHtml } from '../html.js';
 import { parseTime, timeElement } from '../format/time.js';
 import { articlePath, familyAnchor, outletPath, storyPath } from '../paths.js';
 import type { SummaryLine } from '../summary.js';
+import { withoutDateline } from '../format/lead.js';
 import { countsLine, outletList } from './front.js';
 import { copyItem, orderFamily, sourceLabel, topicTags } from './parts.js';
 
@@ -55,7 +56,7 @@ function summarySection(lines: readonly SummaryLine[], byId: Map<string, Article
     const single = line.singleSource
       ? html` <span class="single" title="Only one outlet reports this">one outlet only</span>`
       : '';
-    return html`<li>${line.text} <span class="sources">(${links}${more > 0 ? ` and ${more} more` : ''})</span>${single}</li>`;
+    return html`<li>${withoutDateline(line.text)} <span class="sources">(${links}${more > 0 ? ` and ${more} more` : ''})</span>${single}</li>`;
   });
   return html`<section aria-labelledby="summary">
 <h2 id="summary">Summary</h2>
