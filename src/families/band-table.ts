@@ -1,8 +1,11 @@
 // LSH bucket table on typed arrays. Every member owns BANDS fixed entries (entry = slot * BANDS
-// + band) holding that band's 32-bit key; buckets are singly linked chains through `next`,
+// + band) holding that band's 32-bit key; buckets are singly linked chains through the entries,
 // reached from a power-of-two head array indexed by the key's low bits. No per-entry objects:
 // about 4 (key) + 4 (next) + 4..8 (head share) bytes per band and member, against the 50+ bytes
 // a Map entry costs in V8. Chains are kept newest first, so a capped scan sees recent members.
+// An entry's key and link sit side by side (cells[2e], cells[2e + 1]): walking a chain in an
+// index of a million members is one cache miss per entry, not two (profiled at 300k members:
+// chain walks are most of the lookup cost once the arrays outgrow the CPU caches).
 
 const NONE = -1;
 /** Marks an entry that is in no chain (never inserted, or removed). */
@@ -12,19 +15,21 @@ const MIN_HEADS = 1024;
 const MAX_HEAD_LOAD = 2;
 /** Capacity growth factor: 1.25 leaves at most a fifth of the entry arrays unused after a resize. */
 const GROWTH = 1.25;
+/** Most holders of one key that forKey collects before giving up on it. */
+const MAX_KEY_HOLDERS = 1024;
 
 export class BandTable {
   readonly bands: number;
-  private keys: Uint32Array;
-  private next: Int32Array;
+  /** cells[2e] = key of entry e (as int32), cells[2e + 1] = next entry in its chain. */
+  private cells: Int32Array;
   private heads: Int32Array;
   private mask: number;
   private live = 0;
+  private readonly holders = new Int32Array(MAX_KEY_HOLDERS);
 
   constructor(bands: number, capacity = 1024) {
     this.bands = bands;
-    this.keys = new Uint32Array(capacity * bands);
-    this.next = new Int32Array(capacity * bands).fill(UNLINKED);
+    this.cells = unlinkedCells(capacity * bands);
     this.heads = new Int32Array(MIN_HEADS).fill(NONE);
     this.mask = MIN_HEADS - 1;
   }
@@ -34,12 +39,13 @@ export class BandTable {
     this.ensureSlot(slot);
     if (this.live + this.bands > this.heads.length * MAX_HEAD_LOAD)
       this.rehash(this.heads.length * 2);
+    const cells = this.cells;
     for (let band = 0; band < this.bands; band++) {
       const entry = slot * this.bands + band;
-      const key = bandKeys[band]!;
+      const key = bandKeys[band]! | 0;
       const head = key & this.mask;
-      this.keys[entry] = key;
-      this.next[entry] = this.heads[head]!;
+      cells[2 * entry] = key;
+      cells[2 * entry + 1] = this.heads[head]!;
       this.heads[head] = entry;
     }
     this.live += this.bands;
@@ -56,75 +62,88 @@ export class BandTable {
    * band (a slot may be visited once per shared band: the caller deduplicates).
    */
   forCandidates(bandKeys: Uint32Array, perBucket: number, visit: (slot: number) => void): void {
-    for (let band = 0; band < this.bands; band++) {
-      const key = bandKeys[band]!;
+    const cells = this.cells;
+    const bands = this.bands;
+    for (let band = 0; band < bands; band++) {
+      const key = bandKeys[band]! | 0;
       let seen = 0;
       for (
         let e = this.heads[key & this.mask]!;
         e !== NONE && seen < perBucket;
-        e = this.next[e]!
+        e = cells[2 * e + 1]!
       ) {
-        if (this.keys[e] !== key || e % this.bands !== band) continue;
+        if (cells[2 * e] !== key || e % bands !== band) continue;
         seen++;
-        visit((e / this.bands) | 0);
+        visit((e / bands) | 0);
       }
     }
   }
 
   /**
    * Calls `visit(slot)` for members holding `key` in any band, unless more than `limit` do: a
-   * key that common (a stock paragraph, page furniture) is no evidence of copying.
+   * key that common (a stock paragraph, page furniture) is no evidence of copying. One pass:
+   * holders are collected first, so nobody is visited for a key that turns out too common.
    */
   forKey(key: number, limit: number, visit: (slot: number) => void): void {
+    const cells = this.cells;
+    const k = key | 0;
+    const cap = Math.min(limit, MAX_KEY_HOLDERS);
     let count = 0;
-    const head = this.heads[key & this.mask]!;
-    for (let e = head; e !== NONE; e = this.next[e]!)
-      if (this.keys[e] === key && ++count > limit) return;
-    for (let e = head; e !== NONE; e = this.next[e]!)
-      if (this.keys[e] === key) visit((e / this.bands) | 0);
+    for (let e = this.heads[k & this.mask]!; e !== NONE; e = cells[2 * e + 1]!) {
+      if (cells[2 * e] !== k) continue;
+      if (count === cap) return;
+      this.holders[count++] = e;
+    }
+    for (let i = 0; i < count; i++) visit((this.holders[i]! / this.bands) | 0);
   }
 
   /** Bytes held by the typed arrays (for the memory benchmark). */
   get byteLength(): number {
-    return this.keys.byteLength + this.next.byteLength + this.heads.byteLength;
+    return this.cells.byteLength + this.heads.byteLength + this.holders.byteLength;
   }
 
   private unlink(entry: number): void {
-    const head = this.keys[entry]! & this.mask;
+    const cells = this.cells;
+    const head = cells[2 * entry]! & this.mask;
     let e = this.heads[head]!;
     if (e === entry) {
-      this.heads[head] = this.next[entry]!;
+      this.heads[head] = cells[2 * entry + 1]!;
     } else {
-      while (e !== NONE && this.next[e] !== entry) e = this.next[e]!;
-      if (e !== NONE) this.next[e] = this.next[entry]!;
+      while (e !== NONE && cells[2 * e + 1] !== entry) e = cells[2 * e + 1]!;
+      if (e !== NONE) cells[2 * e + 1] = cells[2 * entry + 1]!;
     }
-    this.next[entry] = UNLINKED;
+    cells[2 * entry + 1] = UNLINKED;
   }
 
   private ensureSlot(slot: number): void {
     const needed = (slot + 1) * this.bands;
-    if (needed <= this.keys.length) return;
-    let size = this.keys.length;
+    let size = this.cells.length / 2;
+    if (needed <= size) return;
     while (size < needed) size = Math.ceil((size * GROWTH) / this.bands) * this.bands;
-    const keys = new Uint32Array(size);
-    keys.set(this.keys);
-    const next = new Int32Array(size).fill(UNLINKED);
-    next.set(this.next);
-    this.keys = keys;
-    this.next = next;
+    const cells = unlinkedCells(size);
+    cells.set(this.cells);
+    this.cells = cells;
   }
 
   /** Rebuilds the chains for a larger head array; ascending entries keep newest first. */
   private rehash(size: number): void {
+    const cells = this.cells;
     const heads = new Int32Array(size).fill(NONE);
     const mask = size - 1;
-    for (let e = 0; e < this.next.length; e++) {
-      if (this.next[e] === UNLINKED) continue;
-      const head = this.keys[e]! & mask;
-      this.next[e] = heads[head]!;
+    for (let e = 0; e < cells.length / 2; e++) {
+      if (cells[2 * e + 1] === UNLINKED) continue;
+      const head = cells[2 * e]! & mask;
+      cells[2 * e + 1] = heads[head]!;
       heads[head] = e;
     }
     this.heads = heads;
     this.mask = mask;
   }
+}
+
+/** Cells for `entries` entries, every one unlinked. */
+function unlinkedCells(entries: number): Int32Array {
+  const cells = new Int32Array(entries * 2);
+  for (let e = 0; e < entries; e++) cells[2 * e + 1] = UNLINKED;
+  return cells;
 }

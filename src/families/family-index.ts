@@ -63,6 +63,8 @@ export class FamilyIndex {
   /** Ids by slot; a removed member's id is kept only while it names a family (its root). */
   private readonly ids: string[] = [];
   private query = 0;
+  private querySlot = 0;
+  private queryMatches: CopyMatch[] = [];
 
   constructor() {
     this.members = new MemberTable(this.words);
@@ -171,26 +173,33 @@ export class FamilyIndex {
   }
 
   private findCopies(slot: number, keys: Uint32Array, anchors: Uint32Array): CopyMatch[] {
-    const m = this.members;
-    const stamp = ++this.query;
-    m.stamp[slot] = stamp;
-    const matches: CopyMatch[] = [];
-    const verify = (other: number) => {
-      if (m.stamp[other] === stamp || m.alive[other] === 0) return;
-      m.stamp[other] = stamp;
-      const evidence = judgeCopy(this.jaccard(slot, other), m.shingles[slot]!, m.shingles[other]!);
-      if (!evidence.isCopy) return;
-      matches.push({
-        id: this.ids[other]!,
-        jaccard: evidence.jaccard,
-        containment: evidence.containment,
-      });
-    };
-    this.bands.forCandidates(keys, MAX_BUCKET_SCAN, verify);
+    this.members.stamp[slot] = ++this.query;
+    this.querySlot = slot;
+    this.queryMatches = [];
+    this.bands.forCandidates(keys, MAX_BUCKET_SCAN, this.verify);
     const lookups = Math.min(anchors.length, MAX_ANCHOR_LOOKUPS);
-    for (let i = 0; i < lookups; i++) this.anchors.forKey(anchors[i]!, MAX_ANCHOR_HOLDERS, verify);
-    return matches;
+    for (let i = 0; i < lookups; i++)
+      this.anchors.forKey(anchors[i]!, MAX_ANCHOR_HOLDERS, this.verify);
+    return this.queryMatches;
   }
+
+  /**
+   * Verifies one candidate of the current query (querySlot) once. Created once per index, not
+   * per query: the lookup runs for every article (profiled: a fresh closure per query showed).
+   */
+  private readonly verify = (other: number): void => {
+    const m = this.members;
+    if (m.stamp[other] === this.query || m.alive[other] === 0) return;
+    m.stamp[other] = this.query;
+    const slot = this.querySlot;
+    const evidence = judgeCopy(this.jaccard(slot, other), m.shingles[slot]!, m.shingles[other]!);
+    if (!evidence.isCopy) return;
+    this.queryMatches.push({
+      id: this.ids[other]!,
+      jaccard: evidence.jaccard,
+      containment: evidence.containment,
+    });
+  };
 
   private jaccard(a: number, b: number): number {
     const sig = this.members.signatures;

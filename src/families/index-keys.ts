@@ -40,8 +40,22 @@ export function bandKeys(signature: Uint32Array): Uint32Array {
 /** Distinct paragraph hashes as 32-bit keys (the first 8 hex digits), in text order. */
 export function anchorKeys(paragraphHashes: readonly string[]): Uint32Array {
   const keys = new Set<number>();
-  for (const h of paragraphHashes) keys.add(Number.parseInt(h.slice(0, 8), 16) >>> 0);
+  for (const h of paragraphHashes) keys.add(hexPrefix(h));
   return Uint32Array.from(keys);
+}
+
+/** The first (up to) 8 hex digits as an unsigned integer; 0 for a string that is not hex. */
+function hexPrefix(hex: string): number {
+  const n = Math.min(8, hex.length);
+  let value = 0;
+  for (let i = 0; i < n; i++) {
+    const c = hex.charCodeAt(i);
+    // '0'-'9' -> 0-9, 'a'-'f' and 'A'-'F' -> 10-15.
+    const digit = c <= 57 ? c - 48 : (c | 0x20) - 87;
+    if (digit < 0 || digit > 15) return 0;
+    value = (value << 4) | digit;
+  }
+  return value >>> 0;
 }
 
 /** The PARAGRAPH_ANCHORS smallest keys (repeated to fill the slots when there are fewer). */

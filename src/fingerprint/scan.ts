@@ -3,6 +3,36 @@
 // (normalise.ts), which stays the readable reference; scan.test.ts checks that they agree.
 // NFKC runs only when the text has non-ASCII characters; lower-casing is V8's native one.
 
+/**
+ * The word hashes of a text as pairs (data[2k], data[2k+1]) in a typed array that grows by
+ * doubling: one buffer is reused for every article (profiled: a fresh number[] per article cost
+ * its growth copies and a garbage collection every few hundred articles).
+ */
+export class WordBuffer {
+  data = new Uint32Array(4096);
+  length = 0;
+
+  push(a: number, b: number): void {
+    if (this.length + 2 > this.data.length) {
+      const bigger = new Uint32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length] = a;
+    this.data[this.length + 1] = b;
+    this.length += 2;
+  }
+
+  /** The pairs pushed so far (a view, valid until the next push or clear). */
+  view(): Uint32Array {
+    return this.data.subarray(0, this.length);
+  }
+
+  clear(): void {
+    this.length = 0;
+  }
+}
+
 const FNV_PRIME = 0x01000193;
 const SECOND_PRIME = 0x5bd1e995;
 const OFFSET_A = 0x811c9dc5;
@@ -15,7 +45,6 @@ const OTHER = 3;
 const classes = new Uint8Array(65536);
 const IS_LETTER = /\p{L}/u;
 const IS_NUMBER = /\p{N}/u;
-const NON_ASCII = /[\u0080-\uffff]/;
 const APOSTROPHES = new Set(
   ["'", '\u2018', '\u2019', '\u201a', '\u201b', '\u2032', '\u02bc', '`', '\u00b4'].map((c) =>
     c.charCodeAt(0),
@@ -47,9 +76,14 @@ const isDigit = (code: number) => code >= 48 && code <= 57;
  * out[2k], out[2k+1]). Returns the number of words found. One flat loop without closures: the
  * running hashes stay in registers (captured variables would live in a heap context).
  */
-export function scanWords(input: string, out: number[]): number {
-  // ASCII text (most English news) skips NFKC and is lower-cased inside the loop.
-  const text = NON_ASCII.test(input) ? input.normalize('NFKC').toLowerCase() : input;
+export function scanWords(input: string, out: WordBuffer): number {
+  // ASCII text (most English news) needs neither NFKC nor the Unicode tables; the ASCII loop
+  // gives up at the first other character, and what it pushed is dropped.
+  const start = out.length;
+  const asciiWords = scanAscii(input, out);
+  if (asciiWords >= 0) return asciiWords;
+  out.length = start;
+  const text = input.normalize('NFKC').toLowerCase();
   const n = text.length;
   let words = 0;
   let a = OFFSET_A;
@@ -102,6 +136,84 @@ export function scanWords(input: string, out: number[]): number {
     words++;
   }
   return words;
+}
+
+/** ASCII word characters mapped to their lower-case code; 0 for every other character. */
+const ASCII_WORD = new Uint8Array(128).map((_, code) =>
+  ASCII_CLASSES[code] === OTHER ? 0 : code >= 65 && code <= 90 ? code | 0x20 : code,
+);
+const APOSTROPHE = 39;
+const BACKTICK = 96;
+const COMMA = 44;
+const DOT = 46;
+
+/**
+ * scanWords for text without a character above U+007F: the same rules on a lookup table, one
+ * branch per character (profiled: ~3x faster than the general loop on 500-word articles).
+ * Returns -1, having pushed some words, at the first character above U+007F.
+ * Inside a word, a word character continues it and an apostrophe before a letter is dropped;
+ * a letter starting a word may open a dotted abbreviation (u.s.); a comma between a digit and
+ * exactly three digits is a thousands separator; anything else ends the word.
+ */
+function scanAscii(text: string, out: WordBuffer): number {
+  const n = text.length;
+  let words = 0;
+  let a = OFFSET_A;
+  let b = OFFSET_B;
+  let length = 0;
+  let i = 0;
+  while (i < n) {
+    const code = text.charCodeAt(i);
+    if (code >= 128) return -1;
+    const lower = ASCII_WORD[code]!;
+    if (lower !== 0) {
+      if (length === 0 && lower >= 97 && text.charCodeAt(i + 1) === DOT) {
+        const end = dottedAbbreviationEnd(text, i);
+        if (end > i) {
+          for (let k = i; k < end; k += 2) {
+            const code = text.charCodeAt(k);
+            if (code >= 128) return -1;
+            const c = ASCII_WORD[code]!;
+            a = Math.imul(a ^ c, FNV_PRIME);
+            b = Math.imul(b ^ c, SECOND_PRIME);
+            length++;
+          }
+          i = end;
+          continue;
+        }
+      }
+      a = Math.imul(a ^ lower, FNV_PRIME);
+      b = Math.imul(b ^ lower, SECOND_PRIME);
+      length++;
+      i++;
+      continue;
+    }
+    if (length > 0) {
+      if ((code === APOSTROPHE || code === BACKTICK) && isAsciiLetter(text.charCodeAt(i + 1))) {
+        i++;
+        continue;
+      }
+      if (code === COMMA && isDigit(text.charCodeAt(i - 1)) && isDigitGroup(text, i + 1)) {
+        i++;
+        continue;
+      }
+      out.push(fmix(a ^ length), fmix(b ^ length));
+      words++;
+      a = OFFSET_A;
+      b = OFFSET_B;
+      length = 0;
+    }
+    i++;
+  }
+  if (length > 0) {
+    out.push(fmix(a ^ length), fmix(b ^ length));
+    words++;
+  }
+  return words;
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
 }
 
 /** Class of the character at i in the low 2 bits, its width in code units above them. */

@@ -23,7 +23,7 @@ const ROLL_OUT = Array.from({ length: SHINGLE_WORDS - 1 }).reduce<number>(
  * One hash per shingle, in text order (a text shorter than k words is one shingle). `words`
  * holds two hashes per word (scanWords' layout); shingles use the first.
  */
-export function shingleHashes(words: readonly number[]): Uint32Array {
+export function shingleHashes(words: ArrayLike<number>): Uint32Array {
   const n = words.length / 2;
   if (n === 0) return new Uint32Array(0);
   const first = Math.min(n, SHINGLE_WORDS);
