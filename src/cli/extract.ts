@@ -4,6 +4,7 @@
 import { stat } from 'node:fs/promises';
 import { describeError, isStorylineError } from '../errors.js';
 import { readInputFile } from '../ingest/read-files.js';
+import { fetchTimeOf } from '../ingest/saved-at.js';
 import { extractPage } from '../pipeline.js';
 import type { Article } from '../types.js';
 
@@ -45,7 +46,7 @@ export async function extractFile(file: string, maxBytes: number, now: Date): Pr
   try {
     if ((await stat(file)).isDirectory()) throw new Error(`ingest: ${file}: is a folder`);
     const input = await readInputFile(file, maxBytes);
-    const result = extractPage({ url: input.url, fetchedAt: input.modifiedAt, body: input.bytes, contentType: input.contentType }, now);
+    const result = extractPage({ url: input.url, fetchedAt: fetchTimeOf(input, now), body: input.bytes, contentType: input.contentType }, now);
     if (result.kind === 'unreadable') return { file, ...EMPTY, related: [], error: { code: result.code, message: `extract: ${file}: ${result.reason}` } };
     if (result.kind === 'not-article') return { file, ...EMPTY, related: [], notArticle: result.reason };
     return { file, ...fieldsOf(result.article), related: result.related.map(fieldsOf) };

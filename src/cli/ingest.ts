@@ -3,6 +3,7 @@
 // keeps everything committed before it and can simply be re-run (stored pages are skipped).
 import { describeError, StorylineError } from '../errors.js';
 import { findFiles, readInputFile, type InputFile } from '../ingest/read-files.js';
+import { fetchTimeOf } from '../ingest/saved-at.js';
 import { ARTICLE_RECORD_TYPE, parseArticleRecords } from '../ingest/article-records.js';
 import type { PageOutcome, Pipeline } from '../pipeline.js';
 import type { Page } from '../types.js';
@@ -60,7 +61,8 @@ async function ingestFile(pipeline: Pipeline, path: string, options: IngestOptio
 
 /** A JSON Lines file holds one page per record; anything else is one page. */
 function* pagesOf(input: InputFile, options: IngestOptions, totals: IngestTotals): Generator<Page> {
-  const fetchedAt = input.modifiedAt;
+  // The page's own saved time, else the ingest clock; never the file's mtime (see saved-at.ts).
+  const fetchedAt = fetchTimeOf(input, options.now());
   if (input.contentType !== 'application/jsonl') {
     yield { url: input.url, fetchedAt, body: input.bytes, contentType: input.contentType };
     return;

@@ -1,11 +1,12 @@
 // Reads local inputs: files and folders of HTML pages, text dumps, `.gz` of either, and JSON
 // Lines of article records. Every problem becomes a coded error naming the file; one bad file
 // never stops the others (the caller decides what to do with each result).
-import { open, readdir, stat } from 'node:fs/promises';
+import { open, readFile, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { StorylineError, describeError } from '../errors.js';
+import { savedAt, sidecarFetchedAt, sidecarPath } from './saved-at.js';
 
 /** One file found under the paths given to `ingest`, or the reason it could not be listed. */
 export type FoundFile = { path: string } | { path: string; error: StorylineError };
@@ -48,8 +49,11 @@ export interface InputFile {
   url: string;
   bytes: Uint8Array;
   contentType: string | null;
-  /** The file's modification time: the best "fetch time" a local file has. */
+  /** The file's modification time. Not a fetch time (git and most copies do not keep it):
+   *  use `fetchTimeOf(file, now)` from saved-at.ts for that. */
   modifiedAt: Date;
+  /** The fetch time the page states about itself (a save tool's comment), or null. */
+  savedAt: Date | null;
 }
 
 /** Reads one file, decompressing `.gz`, refusing empty and oversized input. */
@@ -80,7 +84,22 @@ export async function readInputFile(path: string, maxBytes: number): Promise<Inp
     bytes,
     contentType: contentTypeFor(name),
     modifiedAt,
+    savedAt: (await readSidecar(path)) ?? savedAt(bytes, new Date()),
   };
+}
+
+/** Longest sidecar we read (bytes): it holds a few fields. */
+const MAX_SIDECAR_BYTES = 64 * 1024;
+
+/** The fetch time in the page's sidecar (saved-at.ts), or null when there is none. */
+async function readSidecar(path: string): Promise<Date | null> {
+  try {
+    const file = sidecarPath(path);
+    if ((await stat(file)).size > MAX_SIDECAR_BYTES) return null;
+    return sidecarFetchedAt(await readFile(file, 'utf8'), new Date());
+  } catch {
+    return null; // no sidecar: the usual case
+  }
 }
 
 /** gzip magic number (RFC 1952 §2.3.1): trust the bytes, not the file name. */
@@ -95,7 +114,10 @@ function gunzip(path: string, raw: Buffer, maxBytes: number): Buffer {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(path, Number.NaN, maxBytes);
-    throw new StorylineError('INPUT_CORRUPT', `ingest: ${path}: corrupt gzip: ${describeError(error)}`);
+    throw new StorylineError(
+      'INPUT_CORRUPT',
+      `ingest: ${path}: corrupt gzip: ${describeError(error)}`,
+    );
   }
 }
 
