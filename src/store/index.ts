@@ -164,6 +164,8 @@ export interface Store {
   /** A story with its families (earliest first; in each, the original first) and topics. */
   getStory(id: string): Promise<StoryView | null>;
   getArticle(id: string): Promise<ArticleRow | null>;
+  /** A copy family with its story id and articles (original first); null for an unknown id. */
+  getFamily(id: string): Promise<(FamilyView & { storyId: string }) | null>;
   stats(): Promise<StoreStats>;
   close(): Promise<void>;
   /** Which SQL dialect backs this store. */

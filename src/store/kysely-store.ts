@@ -6,7 +6,7 @@ import { clearDerived } from './clear-derived.js';
 import type { Connection } from './dialect.js';
 import { groupingState } from './grouping-state.js';
 import { findPageId, readPage, readPageBody, storedPages } from './pages.js';
-import { getArticle, getArticles, getStory, listStories } from './reads.js';
+import { getArticle, getArticles, getFamily, getStory, listStories } from './reads.js';
 import { savePage } from './save-page.js';
 import { listSources, recordSourceFetch, removeSource, upsertSource } from './sources.js';
 import {
@@ -76,6 +76,7 @@ export function createStore({ db, dialect }: Connection, now: () => Date): Store
     },
     getStory: (id) => attempt(`read story ${id}`, () => getStory(db, id)),
     getArticle: (id) => attempt(`read article ${id}`, () => getArticle(db, id)),
+    getFamily: (id) => attempt(`read family ${id}`, () => getFamily(db, id)),
     articleRevisions: (id) => attempt(`read revisions of ${id}`, () => listRevisions(db, id)),
     search: (query, limit) =>
       attempt('search', async () =>

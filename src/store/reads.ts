@@ -65,6 +65,26 @@ export async function getStory(db: Kysely<Database>, id: string): Promise<StoryV
   };
 }
 
+/** One copy family with its story and articles (original first); null for an unknown id. */
+export async function getFamily(
+  db: Kysely<Database>,
+  id: string,
+): Promise<(FamilyView & { storyId: string }) | null> {
+  const family = await db
+    .selectFrom('families')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (family === undefined) return null;
+  const articles = await readArticles(db, (q) => q.where('articles.family_id', '=', id));
+  return {
+    id: family.id,
+    storyId: family.story_id,
+    originalId: family.original_article_id ?? '',
+    articles: originalFirst(articles),
+  };
+}
+
 export async function getArticle(db: Kysely<Database>, id: string): Promise<ArticleRow | null> {
   const [row] = await readArticles(db, (q) => q.where('articles.id', '=', id));
   return row ?? null;

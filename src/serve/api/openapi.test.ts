@@ -103,6 +103,9 @@ describeEachDialect('OpenAPI document', (dialect) => {
       ['/api/v1/search?q=bridge', '/api/v1/search'],
       ['/api/v1/stories/nope', '/api/v1/stories/{id}'],
       ['/api/v1/articles/gazette-bridge/edits', '/api/v1/articles/{id}/edits'],
+      ['/api/v1/articles/gazette-bridge/diff', '/api/v1/articles/{id}/diff'],
+      ['/api/v1/families/fam-bridge', '/api/v1/families/{id}'],
+      ['/api/v1/families/nope', '/api/v1/families/{id}'],
       ['/api/v1/articles/wire-bridge/revisions', '/api/v1/articles/{id}/revisions'],
     ];
     const paths = OPENAPI_DOCUMENT.paths as Record<

@@ -99,6 +99,70 @@ export const OPENAPI_DOCUMENT = Object.freeze({
         ),
       },
     },
+    '/api/v1/families/{id}': {
+      get: {
+        summary:
+          'A copy family: its likely original and, per copy, how it edited the text (edited %, edit counts by kind, sentences unique to the copy)',
+        parameters: [idParam('id')],
+        responses: ok('The family', {
+          type: 'object',
+          required: ['family', 'original', 'copies', 'links'],
+          properties: {
+            family: {
+              type: 'object',
+              required: ['id', 'storyId', 'originalId', 'size'],
+              properties: { id: str, storyId: str, originalId: str, size: int },
+            },
+            original: ref('ArticleSummary'),
+            copies: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['article', 'edits', 'links'],
+                properties: {
+                  article: ref('ArticleSummary'),
+                  edits: {
+                    type: ['object', 'null'],
+                    required: [
+                      'editedPercent',
+                      'copyWords',
+                      'headlineRewritten',
+                      'counts',
+                      'uniqueSentences',
+                    ],
+                    properties: {
+                      editedPercent: { type: 'number' },
+                      copyWords: int,
+                      headlineRewritten: { type: 'boolean' },
+                      counts: { type: 'object', additionalProperties: int },
+                      uniqueSentences: { type: 'array', items: str },
+                    },
+                  },
+                  links: links('diff'),
+                },
+              },
+            },
+            links: links('self', 'html'),
+          },
+        }),
+      },
+    },
+    '/api/v1/articles/{id}/diff': {
+      get: {
+        summary:
+          "How a copy differs from its family's likely original: paragraphs aligned, word edits named (404 for an original)",
+        parameters: [idParam('id')],
+        responses: ok('The edit view', {
+          type: 'object',
+          required: ['original', 'copy', 'diff'],
+          properties: {
+            original: ref('ArticleSummary'),
+            copy: ref('ArticleSummary'),
+            diff: ref('CopyDiff'),
+          },
+        }),
+      },
+    },
     '/api/v1/articles/{id}/edits': {
       get: {
         summary: "How a copy differs from its family's likely original (404 for an original)",

@@ -18,6 +18,7 @@ import {
 import { apiTopicPath, topicPath } from '../paths.js';
 import { OPENAPI_DOCUMENT } from './openapi.js';
 import { articleJson, articleSummaryJson, storyJson, storySummaryJson } from './dto.js';
+import { registerFamilyRoutes } from './family-routes.js';
 
 export interface ApiDeps {
   store: Store;
@@ -35,6 +36,8 @@ function pageLinks(path: string, page: number, limit: number, hasNext: boolean) 
 }
 
 export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
+  // /api/v1/families/:id and /api/v1/articles/:id/diff (issue 4).
+  registerFamilyRoutes(app, deps);
   app.get<Paged>('/api/v1/stories', async (request) => {
     const paging = readPaging(request.query, deps.pageSize, true);
     const { stories, hasNext } = await readStoryPage(deps.store, paging);
