@@ -5,6 +5,7 @@ import { describeError } from '../errors.js';
 import { loadConfig, type Config } from '../config.js';
 import { runIngest, runServe, runStart, runStats } from './store-verbs.js';
 import { runCluster, runExtract } from './batch-verbs.js';
+import { SOURCE_OPTIONS, runPoll, runSources } from './source-verbs.js';
 
 const COMMON = {
   'data-dir': { type: 'string' },
@@ -13,7 +14,7 @@ const COMMON = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const SERVER = { host: { type: 'string' }, port: { type: 'string', short: 'p' }, sample: { type: 'string' } } as const;
+const SERVER = { host: { type: 'string' }, port: { type: 'string', short: 'p' }, sample: { type: 'string' }, 'no-poll': { type: 'boolean' }, 'allow-address': SOURCE_OPTIONS['allow-address'] } as const;
 
 interface Verb {
   summary: string;
@@ -27,13 +28,13 @@ const VERBS: Record<string, Verb> = {
     summary: 'ingest the sample corpus into an empty store, then serve the reader',
     usage: 'storyline start [--port N] [--host H] [--sample DIR] [--data-dir DIR]',
     options: { ...COMMON, ...SERVER },
-    run: (config) => runStart(config),
+    run: (config, values) => runStart(config, values),
   },
   serve: {
     summary: 'serve the reader and the JSON API',
-    usage: 'storyline serve [--port N] [--host H] [--data-dir DIR]',
+    usage: 'storyline serve [--port N] [--host H] [--data-dir DIR] [--no-poll] [--allow-address CIDR]...',
     options: { ...COMMON, ...SERVER },
-    run: (config) => runServe(config),
+    run: (config, values) => runServe(config, values),
   },
   ingest: {
     summary: 'ingest files and folders (HTML, text dumps, .gz, JSON Lines)',
@@ -52,6 +53,18 @@ const VERBS: Record<string, Verb> = {
     usage: 'storyline cluster --in ARTICLES.jsonl [--out FILE]',
     options: { ...COMMON, in: { type: 'string', short: 'i' }, out: { type: 'string', short: 'o' } },
     run: (config, values) => runCluster(config, values.in as string | undefined, values.out as string | undefined),
+  },
+  poll: {
+    summary: 'one polling pass: fetch due feeds, sitemaps and pages (--all: every source)',
+    usage: 'storyline poll [--all] [--source URL]... [--allow-address CIDR]... [--quiet]',
+    options: { ...COMMON, ...SOURCE_OPTIONS },
+    run: (config, values) => runPoll(config, values),
+  },
+  sources: {
+    summary: 'add, list, remove, import (OPML) or export (OPML) the sources to poll',
+    usage: 'storyline sources add URL [--kind feed|sitemap|page] | list [--json] | remove URL | import FILE.opml | export [--out FILE]',
+    options: { ...COMMON, ...SOURCE_OPTIONS },
+    run: (config, values, args) => runSources(config, values, args),
   },
   stats: {
     summary: 'print what the store holds',

@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Config } from '../config.js';
 import { openStore, type Store } from '../store/index.js';
 import { Pipeline } from '../pipeline.js';
+import { startBackgroundPolling } from './source-verbs.js';
 import { buildApp, startServer } from '../serve/index.js';
 import { diffCopy } from '../families/index.js';
 import { summarise as summariseStory } from '../enrich/index.js';
@@ -51,31 +52,34 @@ export async function runStats(config: Config): Promise<number> {
   }
 }
 
-export async function runServe(config: Config): Promise<number> {
-  return serve(await open(config), config);
+export async function runServe(config: Config, values: Record<string, unknown> = {}): Promise<number> {
+  return serve(await open(config), config, values);
 }
 
 /** `npm start`: a newcomer's first run. Fills an empty store with the sample corpus, then serves. */
-export async function runStart(config: Config): Promise<number> {
+export async function runStart(config: Config, values: Record<string, unknown> = {}): Promise<number> {
   const store = await open(config);
   if ((await store.stats()).pages === 0) {
     process.stderr.write(`empty store: ingesting the sample corpus from ${config.sampleDir}\n`);
     await ingest(store, config, [config.sampleDir], false);
   }
-  return serve(store, config);
+  return serve(store, config, values);
 }
 
-async function serve(store: Store, config: Config): Promise<number> {
+async function serve(store: Store, config: Config, values: Record<string, unknown>): Promise<number> {
   // The reader renders what the stages compute: the edit view and story summaries.
   const app = await buildApp({ store, diff: diffCopy, summarise: summariseStory });
   const address = await startServer(app, { host: config.host, port: config.port });
   process.stderr.write(`storyline: serving the reader at ${address}\n`);
+  // Live sources are polled in the background (issue 7); --no-poll or STORYLINE_POLL=off stops it.
+  const stopPolling = await startBackgroundPolling(store, values);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
   process.stderr.write('storyline: shutting down\n');
+  await stopPolling();
   await app.close();
   await store.close();
   return 0;
