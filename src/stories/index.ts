@@ -9,6 +9,8 @@ export interface StoryDoc {
   /** Copies of one text always share a story: the family's story wins when known. */
   familyId: string;
   topics: readonly Topic[];
+  /** Families this article's family absorbed (copy-family merges): their stories join too. */
+  absorbedFamilies?: readonly string[];
 }
 
 export interface StoryAssignment {
@@ -25,6 +27,7 @@ export {
   StoryIndex,
   DEFAULT_STORY_OPTIONS,
   STORY_JOIN_SIMILARITY,
+  STORY_MERGE_SIMILARITY,
   MEMBER_LINK_WEIGHT,
   STORY_IDLE_MS,
 } from './story-index.js';

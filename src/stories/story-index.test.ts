@@ -73,10 +73,39 @@ describe('StoryIndex', () => {
     const undated = index.assign(FLOOD_A2, new Date('2030-09-01T00:00:00Z'));
     assert.equal(undated.storyId, 'sa1');
     const dated = index.assign(
-      { ...FLOOD_A2, id: 'a3', published: '2030-05-02T08:00:00Z' },
+      { ...FLOOD_A2, id: 'a3', familyId: 'fa3', published: '2030-05-02T08:00:00Z' },
       new Date('2030-09-01T00:00:00Z'),
     );
     assert.equal(dated.storyId, 'sa1', 'the undated article did not stretch the story in time');
+  });
+
+  it('merges two stories of one event when an article bridges them, the older id surviving', () => {
+    // A low merge bar: these two short reports share less than two real stories would.
+    const index = new StoryIndex({ mergeSimilarity: 0.2 });
+    const day = (d: number) => `2030-05-0${d}T08:00:00Z`;
+    index.assign({ ...FLOOD_A1, published: day(1) }, NOW);
+    // Four and a half days later: the first story is closed to it, so it opens its own.
+    const late = index.assign({ ...FLOOD_A2, published: '2030-05-05T20:00:00Z' }, NOW);
+    assert.equal(late.storyId, 'sa2');
+    const both = `${FLOOD_A1.text} ${FLOOD_A2.text}`;
+    const bridge = index.assign(
+      { ...FLOOD_A2, id: 'a3', familyId: 'fa3', text: both, published: day(3) },
+      NOW,
+    );
+    assert.equal(bridge.storyId, 'sa1');
+    assert.deepEqual(bridge.mergedStories, ['sa2']);
+    assert.equal(index.storyOf('a2'), 'sa1');
+    assert.equal(index.storyCount, 1);
+  });
+
+  it("brings along the story of a family that the article's family absorbed", () => {
+    const index = new StoryIndex();
+    index.assign(FLOOD_A1, NOW);
+    index.assign(TRADE, NOW);
+    const joined = index.assign({ ...FLOOD_A2, absorbedFamilies: [TRADE.familyId] }, NOW);
+    assert.equal(joined.storyId, 'sa1');
+    assert.deepEqual(joined.mergedStories, ['st1']);
+    assert.equal(index.storyOf('t1'), 'sa1');
   });
 
   it('removes an article and forgets a story once it is empty', () => {

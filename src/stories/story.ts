@@ -47,11 +47,13 @@ export class Story {
   /** Terms kept per member vector (the member's strongest by TF-IDF). */
   static readonly MEMBER_TERMS = 40;
   /** Entity-channel terms kept per member vector besides (names, numbers, topics). */
-  static readonly MEMBER_ENTITY_TERMS = 20;
+  static readonly MEMBER_ENTITY_TERMS = 10;
   /** Member vectors kept per story: the founder and the most recent others. */
   static readonly MEMBER_SAMPLE = 12;
   /** The centroid is pruned back to this many terms once it holds twice as many. */
   static readonly CENTROID_TERMS = 300;
+  /** Entity-channel terms the pruned centroid keeps besides (see topTerms). */
+  static readonly CENTROID_ENTITY_TERMS = 150;
   /** Terms a story is findable by in the inverted index: its strongest centroid terms. */
   static readonly POSTED_TERMS = 32;
 
@@ -72,6 +74,8 @@ export class Story {
   constructor(
     readonly id: string,
     clockMs: number,
+    /** Creation order: when two stories merge, the older one survives. */
+    readonly seq = 0,
   ) {
     this.centroid = new NormedVector(id, EMPTY_VECTOR);
     this.activeMs = clockMs;
@@ -91,6 +95,12 @@ export class Story {
     return timeMs <= this.lastMs + idleMs && timeMs >= this.firstMs - idleMs;
   }
 
+  /** Whether the dated spans of two stories are within `gapMs` (undated ones always are). */
+  isNearInTime(other: Story, gapMs: number): boolean {
+    if (Number.isNaN(this.firstMs) || Number.isNaN(other.firstMs)) return true;
+    return other.firstMs <= this.lastMs + gapMs && other.lastMs >= this.firstMs - gapMs;
+  }
+
   /** `timeMs` is the publication time (null when unknown), `clockMs` the assignment clock. */
   addMember(
     docId: string,
@@ -101,7 +111,7 @@ export class Story {
   ): void {
     let centroid = combine(this.centroid.vector, vector, 1);
     if (centroid.ids.length > 2 * Story.CENTROID_TERMS)
-      centroid = topTerms(centroid, Story.CENTROID_TERMS, stats);
+      centroid = topTerms(centroid, Story.CENTROID_TERMS, stats, Story.CENTROID_ENTITY_TERMS);
     this.centroid.replace(centroid);
     this.docIds.add(docId);
     this.members.push(
@@ -116,6 +126,26 @@ export class Story {
     // Math.min/max with NaN give NaN: the first dated member sets the span.
     this.firstMs = Number.isNaN(this.firstMs) ? timeMs : Math.min(this.firstMs, timeMs);
     this.lastMs = Number.isNaN(this.lastMs) ? timeMs : Math.max(this.lastMs, timeMs);
+  }
+
+  /** Takes in every article of `other` (a merge): centroids add up, spans join. */
+  absorb(other: Story, stats: TermStats): void {
+    let centroid = combine(this.centroid.vector, other.centroid.vector, 1);
+    if (centroid.ids.length > 2 * Story.CENTROID_TERMS)
+      centroid = topTerms(centroid, Story.CENTROID_TERMS, stats, Story.CENTROID_ENTITY_TERMS);
+    this.centroid.replace(centroid);
+    for (const docId of other.docIds) this.docIds.add(docId);
+    for (const family of other.families) this.families.add(family);
+    this.members.push(...other.members);
+    if (this.members.length > Story.MEMBER_SAMPLE)
+      this.members.splice(1, this.members.length - Story.MEMBER_SAMPLE);
+    this.activeMs = Math.max(this.activeMs, other.activeMs);
+    if (!Number.isNaN(other.firstMs)) {
+      this.firstMs = Number.isNaN(this.firstMs)
+        ? other.firstMs
+        : Math.min(this.firstMs, other.firstMs);
+      this.lastMs = Number.isNaN(this.lastMs) ? other.lastMs : Math.max(this.lastMs, other.lastMs);
+    }
   }
 
   /** Removes an article; its sampled vector (when still sampled) leaves the centroid. */

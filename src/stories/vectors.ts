@@ -106,21 +106,27 @@ export function topTerms(v: Vector, limit: number, stats: TermStats, entityLimit
   if (n <= limit) return v;
   const score = new Float64Array(n);
   for (let i = 0; i < n; i++) score[i] = v.values[i]! * stats.idf(v.ids[i]!);
-  const order = Uint32Array.from({ length: n }, (_, i) => i).sort(
-    (a, b) => score[b]! - score[a]! || a - b,
-  );
+  const byScore = (a: number, b: number) => score[b]! - score[a]! || a - b;
   let kept: Uint32Array;
-  if (entityLimit === undefined) kept = order.subarray(0, limit);
+  if (entityLimit === undefined)
+    kept = Uint32Array.from({ length: n }, (_, i) => i)
+      .sort(byScore)
+      .subarray(0, limit);
   else {
-    const picked: number[] = [];
-    let words = 0;
-    let entities = 0;
-    for (const at of order) {
-      if (stats.isEntity(v.ids[at]!)) {
-        if (entities < entityLimit) ((entities += 1), picked.push(at));
-      } else if (words < limit) ((words += 1), picked.push(at));
+    // Each channel ranked on its own: two short sorts instead of one long one.
+    const entityAt = new Uint32Array(n);
+    const wordAt = new Uint32Array(n);
+    let e = 0;
+    let w = 0;
+    for (let i = 0; i < n; i++) {
+      if (stats.isEntity(v.ids[i]!)) entityAt[e++] = i;
+      else wordAt[w++] = i;
     }
-    kept = Uint32Array.from(picked);
+    const words = wordAt.subarray(0, w).sort(byScore).subarray(0, limit);
+    const entities = entityAt.subarray(0, e).sort(byScore).subarray(0, entityLimit);
+    kept = new Uint32Array(words.length + entities.length);
+    kept.set(words);
+    kept.set(entities, words.length);
   }
   kept.sort((a, b) => a - b);
   limit = kept.length;
