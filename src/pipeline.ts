@@ -106,6 +106,8 @@ export class Grouper {
         published: article.published,
         familyId: family.familyId,
         topics: input.topics,
+        // Copies of one text share a story: families merged here bring their stories along.
+        absorbedFamilies: family.mergedFamilies,
       },
       now,
     );
