@@ -57,6 +57,10 @@ const EXPECTATIONS: [string, (d: CopyDiff) => boolean][] = [
       ),
   ],
   [
+    'REUTERS sign-off',
+    (d) => someOp(d, (o) => o.kind === 'credit-line' && o.after.trim() === 'REUTERS'),
+  ],
+  [
     'defense -> defence',
     (d) =>
       someOp(d, (o) => o.kind === 'spelling' && o.before === 'defense' && o.after === 'defence'),

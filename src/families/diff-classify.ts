@@ -1,6 +1,6 @@
 // Names each word edit. Checked from the most specific to the most general; the first rule that
-// explains the whole run wins: typography < house style < spelling < honorific < date rewrite <
-// changed quote < changed number < other.
+// explains the whole run wins: typography < house style < spelling < honorific < credit line <
+// date rewrite < changed quote < changed number < other.
 import { isSpellingVariant } from './diff-spelling.js';
 import type { Token } from './diff-tokens.js';
 import { withoutTypography } from './diff-tokens.js';
@@ -34,6 +34,7 @@ export function classifyEdit(before: readonly Token[], after: readonly Token[]):
   if (b.length === a.length && b.every((k, i) => k === a[i] || isSpellingVariant(k, a[i]!)))
     return 'spelling';
   if (honorificOnly(b, a)) return 'honorific';
+  if (creditOnly(b, a)) return 'credit-line';
   if (hasDate(b) || hasDate(a)) return 'date-rewrite';
   if (before.some((t) => t.quoted) || after.some((t) => t.quoted)) return 'changed-quote';
   if (b.some((k) => NUMBER.test(k)) || a.some((k) => NUMBER.test(k))) return 'changed-number';
@@ -68,6 +69,77 @@ function honorificOnly(before: readonly string[], after: readonly string[]): boo
   const b = strip(before);
   const a = strip(after);
   return (b.length !== before.length || a.length !== after.length) && sameKeys(b, a);
+}
+
+/**
+ * News agencies whose name alone, added or dropped, is a credit line or sign-off ("... land
+ * grab. REUTERS", "(AP) -"). The world's wire services and the large national agencies.
+ */
+const AGENCIES = new Set([
+  'reuters',
+  'ap',
+  'afp',
+  'dpa',
+  'pa',
+  'ani',
+  'pti',
+  'ians',
+  'xinhua',
+  'kyodo',
+  'yonhap',
+  'efe',
+  'ansa',
+  'aap',
+  'upi',
+  'bernama',
+  'antara',
+  'tass',
+  'ria',
+  'anadolu',
+  'bloomberg',
+  'apa',
+  'ats',
+  'belga',
+  'anp',
+  'tt',
+  'ntb',
+  'ritzau',
+  'stt',
+  'ctk',
+  'pap',
+  'mti',
+  'hina',
+  'cna',
+  'ap/reuters',
+]);
+/** Words that may stand beside an agency name in a credit ("Photo: Reuters", "with AFP"). */
+const CREDIT_WORDS = new Set([
+  'photo',
+  'photos',
+  'source',
+  'via',
+  'with',
+  'and',
+  'by',
+  'agencies',
+  'wire',
+  'wires',
+]);
+
+/** Dashes that end a dateline ("VELMORA, March 2 (Reuters) -"). */
+const DATELINE_DASHES = new Set(['-', '--', '\u2013', '\u2014']);
+
+/**
+ * One side empty, the other an agency credit: a sign-off ("REUTERS", "Photo: AFP") or a
+ * dateline naming an agency and ending in a dash ("VELMORA (AP) -").
+ */
+function creditOnly(before: readonly string[], after: readonly string[]): boolean {
+  const run = before.length === 0 ? after : after.length === 0 ? before : null;
+  if (run === null || run.length === 0) return false;
+  const words = run.filter((k) => /[\p{L}\p{N}]/u.test(k));
+  if (!words.some((k) => AGENCIES.has(k))) return false;
+  const dateline = DATELINE_DASHES.has(run[run.length - 1]!);
+  return dateline || words.every((k) => AGENCIES.has(k) || CREDIT_WORDS.has(k));
 }
 
 function hasDate(keys: readonly string[]): boolean {

@@ -13,6 +13,7 @@ export const EDIT_KINDS = [
   'reordered-paragraph',
   'changed-number',
   'changed-quote',
+  'credit-line',
   'other',
 ] as const;
 

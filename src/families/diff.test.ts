@@ -98,6 +98,20 @@ describe('diffCopy', () => {
     assert.equal(diffCopy(ORIGINAL, ORIGINAL).editedPercent, 0);
   });
 
+  it('names an added agency sign-off or agency dateline a credit line', () => {
+    const signed = diffCopy(ORIGINAL, {
+      ...ORIGINAL,
+      paragraphs: [
+        `VELMORA (AP) - ${ORIGINAL.paragraphs[0]}`,
+        ...ORIGINAL.paragraphs.slice(1, -1),
+        `${ORIGINAL.paragraphs[4]} REUTERS`,
+      ],
+    });
+    assert.equal(kindOf(signed, '', 'REUTERS'), 'credit-line');
+    assert.equal(kindOf(signed, '', 'VELMORA (AP) -'), 'credit-line');
+    assert.equal(signed.counts['credit-line'], 2);
+  });
+
   it('is plain JSON', () => {
     assert.deepEqual(JSON.parse(JSON.stringify(diff)), diff);
   });

@@ -19,6 +19,7 @@ const KIND_LABELS: Record<EditKind, string> = {
   'reordered-paragraph': 'paragraph moved',
   'changed-number': 'number changed',
   'changed-quote': 'quote changed',
+  'credit-line': 'credit or sign-off',
   other: 'other edit',
 };
 
