@@ -31,6 +31,6 @@ export {
   MEMBER_LINK_WEIGHT,
   STORY_IDLE_MS,
 } from './story-index.js';
-export type { StoryIndexOptions } from './story-index.js';
+export type { StoryIndexOptions, StoryCorrection, CorrectionOutcome } from './story-index.js';
 export type { FeatureWeights } from './features.js';
 export type { RelatedStory, RelatedReasons } from './related.js';

@@ -91,6 +91,17 @@ export const RELATED_MIN_SIMILARITY = 0.08;
 /** Idle stories are evicted every this many assignments, bounding memory. */
 const EVICT_EVERY = 1000;
 
+/** An editor's decision, keyed by articles so it outlives story ids (see the store). */
+export type StoryCorrection =
+  | { kind: 'merge'; articleId: string; withArticleId: string }
+  | { kind: 'move'; articleId: string; toArticleId: string | null };
+
+/** What a correction changed: story merges, or one copy family moved between stories. */
+export interface CorrectionOutcome {
+  mergedStories: { from: string; into: string }[];
+  moved: { familyId: string; from: string; to: string } | null;
+}
+
 /** Tunables, defaulting to the calibrated constants; tests and tuning runs may override them. */
 export interface StoryIndexOptions {
   joinSimilarity: number;
@@ -117,6 +128,9 @@ export class StoryIndex {
   private readonly postings = new Map<number, Set<Story>>();
   private readonly storyOfFamily = new Map<string, Story>();
   private readonly storyOfDoc = new Map<string, Story>();
+  private readonly familyOfDoc = new Map<string, string>();
+  /** Families an editor moved apart: never put back in one story by the algorithm. */
+  private readonly apart = new Map<string, Set<string>>();
   private latestMs = Number.NEGATIVE_INFINITY;
   private assigned = 0;
   private opened = 0;
@@ -155,7 +169,8 @@ export class StoryIndex {
     // Copies of one text share a story: families joined by this article bring their stories.
     for (const absorbed of doc.absorbedFamilies ?? []) {
       const other = this.storyOfFamily.get(absorbed);
-      if (other && other !== target) [target] = this.mergeStories(target, other, merged);
+      if (other && other !== target && !this.keptApart(target, other))
+        [target] = this.mergeStories(target, other, merged);
     }
     // An article close to two stories that are close to each other bridges them (an
     // agglomerative step online): the earlier reports were one event seen from two sides.
@@ -164,6 +179,7 @@ export class StoryIndex {
         if (otherScore < this.options.joinSimilarity || other === target) continue;
         // The article is open to both, so their spans are at most two idle windows apart.
         if (!target.isNearInTime(other, 2 * STORY_IDLE_MS)) continue;
+        if (this.keptApart(target, other)) continue;
         if (this.storySimilarity(target, other) < this.options.mergeSimilarity) continue;
         [target] = this.mergeStories(target, other, merged);
       }
@@ -197,6 +213,79 @@ export class StoryIndex {
   }
 
   /**
+   * Applies an editor's correction on top of the algorithm's decisions; null when an article it
+   * names is not (or no longer) in the index. A move takes the article's whole copy family (copies
+   * of one text share a story) into the story of `toArticleId`, or into a story of its own, and
+   * keeps the two apart from then on; a merge joins two stories and lifts any such separation.
+   */
+  correct(correction: StoryCorrection): CorrectionOutcome | null {
+    const story = this.storyOfDoc.get(correction.articleId);
+    const familyId = this.familyOfDoc.get(correction.articleId);
+    if (!story || familyId === undefined) return null;
+    if (correction.kind === 'merge') {
+      const other = this.storyOfDoc.get(correction.withArticleId);
+      if (!other) return null;
+      if (other === story) return { mergedStories: [], moved: null };
+      for (const a of story.families) for (const b of other.families) this.unsetApart(a, b);
+      const merged: string[] = [];
+      const [into] = this.mergeStories(story, other, merged);
+      return { mergedStories: merged.map((from) => ({ from, into: into.id })), moved: null };
+    }
+    const target =
+      correction.toArticleId === null ? null : this.storyOfDoc.get(correction.toArticleId);
+    if (target === undefined || target === story) return null;
+    const docIds = [...story.docIds].filter((id) => this.familyOfDoc.get(id) === familyId);
+    const sampled = story.members
+      .filter((m) => docIds.includes(m.id))
+      .map((m) => ({ id: m.id, vector: m.vector }));
+    for (const id of docIds) story.removeMember(id);
+    story.families.delete(familyId);
+    const into = target ?? this.open(this.freeStoryId(`s${correction.articleId}`), story.activeMs);
+    for (const family of story.families) this.setApart(familyId, family);
+    if (story.size === 0) this.drop(story);
+    else this.repost(story);
+    into.takeMembers(docIds, sampled, familyId, this.stats);
+    for (const id of docIds) this.storyOfDoc.set(id, into);
+    this.storyOfFamily.set(familyId, into);
+    this.repost(into);
+    return { mergedStories: [], moved: { familyId, from: story.id, to: into.id } };
+  }
+
+  private freeStoryId(base: string): string {
+    if (!this.stories.has(base)) return base;
+    let n = 2;
+    while (this.stories.has(`${base}-${n}`)) n += 1;
+    return `${base}-${n}`;
+  }
+
+  private setApart(a: string, b: string): void {
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      let set = this.apart.get(x);
+      if (!set) this.apart.set(x, (set = new Set()));
+      set.add(y);
+    }
+  }
+
+  private unsetApart(a: string, b: string): void {
+    this.apart.get(a)?.delete(b);
+    this.apart.get(b)?.delete(a);
+  }
+
+  /** Whether an editor moved some family of one story away from a family of the other. */
+  private keptApart(a: Story, b: Story): boolean {
+    if (this.apart.size === 0) return false;
+    for (const family of a.families) {
+      const others = this.apart.get(family);
+      if (!others) continue;
+      for (const other of others) if (b.families.has(other)) return true;
+    }
+    return false;
+  }
+
+  /**
    * Up to `k` other open stories with strong ties to `storyId` (shared actors, places, thread),
    * each with its reasons, best first. Found through the inverted index like an article.
    */
@@ -225,6 +314,7 @@ export class StoryIndex {
     const story = this.storyOfDoc.get(docId);
     if (!story) return false;
     this.storyOfDoc.delete(docId);
+    this.familyOfDoc.delete(docId);
     story.removeMember(docId);
     if (story.size === 0) this.drop(story);
     else this.repost(story);
@@ -308,6 +398,7 @@ export class StoryIndex {
     story.families.add(doc.familyId);
     this.storyOfFamily.set(doc.familyId, story);
     this.storyOfDoc.set(doc.id, story);
+    this.familyOfDoc.set(doc.id, doc.familyId);
   }
 
   /** Re-posts a story under its current strongest terms. */
@@ -341,7 +432,10 @@ export class StoryIndex {
     for (const family of story.families)
       if (this.storyOfFamily.get(family) === story) this.storyOfFamily.delete(family);
     for (const docId of story.docIds)
-      if (this.storyOfDoc.get(docId) === story) this.storyOfDoc.delete(docId);
+      if (this.storyOfDoc.get(docId) === story) {
+        this.storyOfDoc.delete(docId);
+        this.familyOfDoc.delete(docId);
+      }
   }
 
   private unpost(term: number, story: Story): void {

@@ -148,6 +148,28 @@ export class Story {
     }
   }
 
+  /**
+   * Takes in articles moved by an editor. Only the vectors still sampled travel with them (the
+   * centroid keeps no per-article parts), which is enough to find and compare the story.
+   */
+  takeMembers(
+    docIds: readonly string[],
+    sampled: readonly { id: string; vector: Vector }[],
+    familyId: string,
+    stats: TermStats,
+  ): void {
+    let centroid = this.centroid.vector;
+    for (const { vector } of sampled) centroid = combine(centroid, vector, 1);
+    if (centroid.ids.length > 2 * Story.CENTROID_TERMS)
+      centroid = topTerms(centroid, Story.CENTROID_TERMS, stats, Story.CENTROID_ENTITY_TERMS);
+    this.centroid.replace(centroid);
+    for (const id of docIds) this.docIds.add(id);
+    for (const { id, vector } of sampled) this.members.push(new NormedVector(id, vector));
+    if (this.members.length > Story.MEMBER_SAMPLE)
+      this.members.splice(1, this.members.length - Story.MEMBER_SAMPLE);
+    this.families.add(familyId);
+  }
+
   /** Removes an article; its sampled vector (when still sampled) leaves the centroid. */
   removeMember(docId: string): void {
     this.docIds.delete(docId);
