@@ -52,7 +52,7 @@ export function decode(bytes: Uint8Array, contentType: string | null): Decoded {
   const validShare = scan.multiByte / (scan.multiByte + scan.invalid);
   if (validShare >= EVIDENT_UTF8_MIN_VALID_SHARE)
     return corrupt(scan.firstInvalid, 'evidently UTF-8');
-  return finish(detectLegacyEncoding(bytes), bytes, 'detected');
+  return finish(detectLegacyEncoding(bytes, languageFromMarkup(bytes)), bytes, 'detected');
 }
 
 function finish(label: string, bytes: Uint8Array, how: string): Decoded {
@@ -146,6 +146,18 @@ export function validLabel(label: string | null): string | null {
 
 export function charsetFromContentType(contentType: string | null): string | null {
   const m = contentType ? /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType) : null;
+  return m ? m[1]! : null;
+}
+
+/** The page's declared language (<html lang>, a content-language <meta>) from the first bytes:
+ *  a hint for telling single-byte encodings apart. */
+function languageFromMarkup(bytes: Uint8Array): string | null {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, META_PRESCAN_BYTES));
+  const m =
+    /<html[^>]*\slang\s*=\s*["']?([a-z]{2,3})/i.exec(head) ??
+    /<meta[^>]+http-equiv\s*=\s*["']?content-language["']?[^>]+content\s*=\s*["']?([a-z]{2,3})/i.exec(
+      head,
+    );
   return m ? m[1]! : null;
 }
 
