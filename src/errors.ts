@@ -12,6 +12,7 @@ export const ERROR_CODES = {
   FETCH_FAILED: { status: 502, summary: 'fetch failed' },
   STORE_FAILED: { status: 500, summary: 'store operation failed' },
   NOT_FOUND: { status: 404, summary: 'not found' },
+  FORBIDDEN: { status: 403, summary: 'forbidden' },
   BAD_REQUEST: { status: 400, summary: 'bad request' },
   CONFIG_INVALID: { status: 500, summary: 'configuration is invalid' },
   /** A bug on our side (not the input's, not the store's): the reply says only this. */

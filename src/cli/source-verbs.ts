@@ -19,6 +19,7 @@ import {
   runPass,
 } from '../poll/index.js';
 import { openStore, type SourceRow, type Store } from '../store/index.js';
+import type { SourceAdmin } from '../serve/api/sources.js';
 
 export const SOURCE_OPTIONS = {
   'allow-address': { type: 'string', multiple: true },
@@ -238,25 +239,37 @@ async function exportSources(store: Store, out: string | undefined): Promise<num
 }
 
 /**
- * Starts polling in the background of `serve` unless `--no-poll` or STORYLINE_POLL=off; the
- * returned function stops it (waiting for a running pass).
+ * What `serve` needs for live sources: the API's source admin (changes allowed with
+ * STORYLINE_ADMIN_TOKEN; a URL is added with discovery) and the background poller, started
+ * unless `--no-poll` or STORYLINE_POLL=off. `stop` waits for a running pass.
  */
-export async function startBackgroundPolling(
+export function liveSources(
   store: Store,
   values: Record<string, unknown>,
   env: NodeJS.ProcessEnv = process.env,
-): Promise<() => Promise<void>> {
-  if (values['no-poll'] === true || /^(off|0|false|no)$/i.test(env.STORYLINE_POLL ?? '')) {
-    process.stderr.write('storyline: background polling is off\n');
-    return async () => undefined;
-  }
+): { sourceAdmin: SourceAdmin; startPolling(): Promise<void>; stop(): Promise<void> } {
   const fetcher = fetcherFor(values);
-  const pipeline = await Pipeline.open(store);
-  const poller = new BackgroundPoller(pollContext({ store, pipeline, fetcher }));
-  poller.start();
-  process.stderr.write('storyline: polling sources in the background (--no-poll to turn off)\n');
-  return async () => {
-    await poller.stop();
-    await fetcher.close();
+  let poller: BackgroundPoller | null = null;
+  return {
+    sourceAdmin: {
+      token: env.STORYLINE_ADMIN_TOKEN ?? null,
+      add: (url, kind) => addSourceByUrl({ store, fetcher }, url, kind),
+    },
+    async startPolling() {
+      if (values['no-poll'] === true || /^(off|0|false|no)$/i.test(env.STORYLINE_POLL ?? '')) {
+        process.stderr.write('storyline: background polling is off\n');
+        return;
+      }
+      const pipeline = await Pipeline.open(store);
+      poller = new BackgroundPoller(pollContext({ store, pipeline, fetcher }));
+      poller.start();
+      process.stderr.write(
+        'storyline: polling sources in the background (--no-poll to turn off)\n',
+      );
+    },
+    async stop() {
+      await poller?.stop();
+      await fetcher.close();
+    },
   };
 }

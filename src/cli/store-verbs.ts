@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Config } from '../config.js';
 import { openStore, type Store } from '../store/index.js';
 import { Pipeline } from '../pipeline.js';
-import { startBackgroundPolling } from './source-verbs.js';
+import { liveSources } from './source-verbs.js';
 import { buildApp, startServer } from '../serve/index.js';
 import { diffCopy } from '../families/index.js';
 import { summarise as summariseStory } from '../enrich/index.js';
@@ -67,19 +67,21 @@ export async function runStart(config: Config, values: Record<string, unknown> =
 }
 
 async function serve(store: Store, config: Config, values: Record<string, unknown>): Promise<number> {
+  // Live sources (issue 7): the API may add them (with STORYLINE_ADMIN_TOKEN), and they are
+  // polled in the background unless --no-poll or STORYLINE_POLL=off.
+  const live = liveSources(store, values);
   // The reader renders what the stages compute: the edit view and story summaries.
-  const app = await buildApp({ store, diff: diffCopy, summarise: summariseStory });
+  const app = await buildApp({ store, diff: diffCopy, summarise: summariseStory, sourceAdmin: live.sourceAdmin });
   const address = await startServer(app, { host: config.host, port: config.port });
   process.stderr.write(`storyline: serving the reader at ${address}\n`);
-  // Live sources are polled in the background (issue 7); --no-poll or STORYLINE_POLL=off stops it.
-  const stopPolling = await startBackgroundPolling(store, values);
+  await live.startPolling();
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
   process.stderr.write('storyline: shutting down\n');
-  await stopPolling();
+  await live.stop();
   await app.close();
   await store.close();
   return 0;

@@ -5,10 +5,12 @@ import type { DiffFn } from './edits.js';
 import { SummaryCache, type SummariseFn } from './summary.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { registerEtags } from './etag.js';
+import { registerPageCache } from './page-cache.js';
 import { registerErrorReplies, type ErrorLog } from './error-reply.js';
 import { registerWebRoutes } from './web/routes.js';
 import { registerApiRoutes } from './api/routes.js';
 import { registerFeedRoutes } from './feeds/feed-routes.js';
+import { registerSourceRoutes, type SourceAdmin } from './api/sources.js';
 import { DEFAULT_PAGE_SIZE } from './paging.js';
 
 export interface ServeConfig {
@@ -27,6 +29,11 @@ export interface ServeConfig {
   publicUrl: string | null;
   /** Receives one line per failed request (5xx); stderr by default. */
   logError: ErrorLog;
+  /**
+   * How long (ms) a rendered response is served from memory before it is rendered again in
+   * the background (page-cache.ts); 0, the default, renders every request.
+   */
+  pageCacheMs: number;
 }
 
 export interface AppDeps {
@@ -36,6 +43,8 @@ export interface AppDeps {
   diff?: DiffFn | null;
   /** The enrich stage's `summarise`, for story summaries; without it stories have none. */
   summarise?: SummariseFn | null;
+  /** Who may change the source list over the API, and how a URL is added; off without it. */
+  sourceAdmin?: SourceAdmin | null;
 }
 
 export const DEFAULT_SERVE_CONFIG: Readonly<ServeConfig> = Object.freeze({
@@ -45,7 +54,17 @@ export const DEFAULT_SERVE_CONFIG: Readonly<ServeConfig> = Object.freeze({
   logger: false,
   publicUrl: null,
   logError: (line: string) => void process.stderr.write(`${line}\n`),
+  pageCacheMs: 0,
 });
+
+/**
+ * The page cache of a real server (`storyline serve`): 5 s keeps the hottest pages at about
+ * one render each per 5 s under any load, and news at most that late. See page-cache.ts.
+ */
+export const SERVER_PAGE_CACHE_MS = 5_000;
+/** Responses kept by the page cache, and how long past their time they may still be served. */
+export const PAGE_CACHE_ENTRIES = 5000;
+export const PAGE_CACHE_MAX_STALE_MS = 60_000;
 
 /** Longest path parameter (characters): ids are ~17, topic keys are slugs of names. */
 export const MAX_PARAM_CHARS = 500;
@@ -61,6 +80,12 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   registerSecurityHeaders(app);
   registerErrorReplies(app, config.siteName, config.logError);
   registerEtags(app);
+  // After the ETag hook, so cached replies keep their ETag and answer If-None-Match.
+  registerPageCache(app, {
+    ttlMs: config.pageCacheMs,
+    maxStaleMs: PAGE_CACHE_MAX_STALE_MS,
+    maxEntries: PAGE_CACHE_ENTRIES,
+  });
 
   app.get('/healthz', async (_request, reply) =>
     reply.header('cache-control', 'no-store').send({ status: 'ok' }),
@@ -70,5 +95,6 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   registerWebRoutes(app, { store: deps.store, diff, summaries, ...config });
   registerFeedRoutes(app, { store: deps.store, ...config });
   registerApiRoutes(app, { store: deps.store, pageSize: config.pageSize, diff });
+  registerSourceRoutes(app, { store: deps.store, admin: deps.sourceAdmin ?? { token: null } });
   return app;
 }

@@ -3,6 +3,7 @@
 // described and that real replies carry every required field).
 
 import { int, links, nullableStr, ref, schemas, str } from './openapi-schemas.js';
+import { SOURCE_PATHS } from './sources-openapi.js';
 
 const pageParams = [
   { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 10000 } },
@@ -207,6 +208,7 @@ export const OPENAPI_DOCUMENT = Object.freeze({
         }),
       },
     },
+    ...SOURCE_PATHS,
   },
   components: { schemas },
 });
