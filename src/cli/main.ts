@@ -3,9 +3,10 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { describeError } from '../errors.js';
 import { loadConfig, type Config } from '../config.js';
-import { runIngest, runServe, runStart, runStats } from './store-verbs.js';
+import { runIngest, runStart, runStats } from './store-verbs.js';
 import { runCluster, runExtract } from './batch-verbs.js';
 import { SOURCE_OPTIONS, runPoll, runSources } from './source-verbs.js';
+import { SCALE_VERBS, SERVE_SCALE_OPTIONS, runServeScaled } from './scale-verbs.js';
 
 const COMMON = {
   'data-dir': { type: 'string' },
@@ -32,9 +33,9 @@ const VERBS: Record<string, Verb> = {
   },
   serve: {
     summary: 'serve the reader and the JSON API',
-    usage: 'storyline serve [--port N] [--host H] [--data-dir DIR] [--no-poll] [--allow-address CIDR]...',
-    options: { ...COMMON, ...SERVER },
-    run: (config, values) => runServe(config, values),
+    usage: 'storyline serve [--port N] [--host H] [--data-dir DIR] [--no-poll] [--no-worker] [--allow-address CIDR]...',
+    options: { ...COMMON, ...SERVER, ...SERVE_SCALE_OPTIONS },
+    run: (config, values) => runServeScaled(config, values),
   },
   ingest: {
     summary: 'ingest files and folders (HTML, text dumps, .gz, JSON Lines)',
@@ -72,6 +73,7 @@ const VERBS: Record<string, Verb> = {
     options: COMMON,
     run: (config) => runStats(config),
   },
+  ...SCALE_VERBS,
 };
 
 export async function main(argv: readonly string[]): Promise<number> {
