@@ -4,7 +4,7 @@ import type { Config } from '../config.js';
 import { openStore, type Store } from '../store/index.js';
 import { Pipeline } from '../pipeline.js';
 import { liveSources } from './source-verbs.js';
-import { buildApp, startServer } from '../serve/index.js';
+import { buildApp, SERVER_PAGE_CACHE_MS, startServer } from '../serve/index.js';
 import { diffCopy } from '../families/index.js';
 import { summarise as summariseStory } from '../enrich/index.js';
 import { ingestPaths, summarise } from './ingest.js';
@@ -71,7 +71,13 @@ async function serve(store: Store, config: Config, values: Record<string, unknow
   // polled in the background unless --no-poll or STORYLINE_POLL=off.
   const live = liveSources(store, values);
   // The reader renders what the stages compute: the edit view and story summaries.
-  const app = await buildApp({ store, diff: diffCopy, summarise: summariseStory, sourceAdmin: live.sourceAdmin });
+  const app = await buildApp({
+    store,
+    diff: diffCopy,
+    summarise: summariseStory,
+    sourceAdmin: live.sourceAdmin,
+    config: { pageCacheMs: SERVER_PAGE_CACHE_MS },
+  });
   const address = await startServer(app, { host: config.host, port: config.port });
   process.stderr.write(`storyline: serving the reader at ${address}\n`);
   await live.startPolling();
