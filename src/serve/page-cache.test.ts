@@ -14,6 +14,7 @@ function testApp(maxEntries = 10) {
     renders += 1;
     return reply.type('text/html; charset=utf-8').send(`<p>render ${renders}</p>`);
   });
+  app.post('/change', async () => ({ ok: true }));
   app.get('/gone', async (_req, reply) => reply.code(404).type('text/html').send('no'));
   return {
     app,
@@ -64,6 +65,13 @@ describe('page cache', () => {
     await t.app.inject('/page?a=2');
     await t.app.inject('/page?a=1');
     assert.equal(t.renders(), 3, 'the first URL was evicted by the second');
+  });
+
+  it('forgets everything after a successful write through the server', async () => {
+    const t = testApp();
+    await t.app.inject('/page');
+    await t.app.inject({ method: 'POST', url: '/change' });
+    assert.equal((await t.app.inject('/page')).body, '<p>render 2</p>');
   });
 
   it('refuses a forged refresh header as a way around the cache', async () => {

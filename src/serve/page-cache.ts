@@ -75,6 +75,14 @@ export function registerPageCache(app: FastifyInstance, options: PageCacheOption
     return reply.type(entry.type).headers(entry.headers).send(entry.body);
   });
 
+  // A change made through this server (adding a source, a correction) shows at once: any
+  // successful write empties the cache. Writes by other processes show within ttlMs.
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) {
+      entries.clear();
+    }
+  });
+
   app.addHook('onSend', async (request, reply, payload) => {
     if (request.method !== 'GET' || reply.statusCode !== 200) return payload;
     if (replayed.has(request)) return payload;
