@@ -13,7 +13,8 @@ import { FamilyIndex } from './families/index.js';
 import { StoryIndex } from './stories/index.js';
 import { findTopics } from './enrich/index.js';
 import { ARTICLE_RECORD_TYPE, articleFromRecord, type ArticleRecord } from './ingest/article-records.js';
-import type { ArticleToSave, GroupingStateRow, PageToSave, Store } from './store/index.js';
+import type { ArticleToSave, CorrectionEffect, CorrectionRequest, GroupingStateRow, PageToSave, Store } from './store/index.js';
+import { StorylineError } from './errors.js';
 import type { Article, Extraction, Fingerprint, Page, Topic } from './types.js';
 
 /** What became of one page. Expected outcomes are values; only real failures throw. */
@@ -68,6 +69,33 @@ export function prepareArticle(id: string, position: number, article: Article): 
 export class Grouper {
   private families = new FamilyIndex();
   private stories = new StoryIndex();
+  /** Editors' corrections waiting for the articles they name (warm-up and reprocessing). */
+  private pending: { request: CorrectionRequest; afterSeq: number }[] = [];
+
+  /** Corrections to re-apply, oldest first, once their articles are placed (see applyReady). */
+  expect(corrections: readonly { request: CorrectionRequest; afterSeq: number }[]): void {
+    this.pending.push(...corrections);
+  }
+
+  /** Applies an editor's correction now; null when an article it names is not placed. */
+  correct(request: CorrectionRequest): CorrectionEffect | null {
+    return this.stories.correct(request);
+  }
+
+  /**
+   * Applies, in order, the pending corrections whose articles are all placed and whose moment
+   * (`afterSeq`, when replaying stored articles) has come; returns them with their effects.
+   */
+  applyReady(seq = Number.POSITIVE_INFINITY): { request: CorrectionRequest; effect: CorrectionEffect }[] {
+    const applied: { request: CorrectionRequest; effect: CorrectionEffect }[] = [];
+    this.pending = this.pending.filter(({ request, afterSeq }) => {
+      if (afterSeq > seq) return true;
+      const effect = this.stories.correct(request);
+      if (effect) applied.push({ request, effect });
+      return effect === null;
+    });
+    return applied;
+  }
 
   /**
    * Fingerprints, tags and groups one article. Order matters: the copy family is decided
@@ -87,6 +115,8 @@ export class Grouper {
     const article = { ...emptyArticle(), title: row.title, text: row.text, credit: row.credit, published: row.published };
     const at = new Date(row.published ?? row.firstSeen);
     this.place({ id: row.id, position: 0, article, fingerprint: row.fingerprint, topics: row.topics, wordCount: row.wordCount }, at);
+    // The store already holds what these corrections did; memory catches up at the same point.
+    if (this.pending.length > 0) this.applyReady(row.seq);
   }
 
   private place(input: PreparedArticle, now: Date): GroupedArticle {
@@ -124,6 +154,7 @@ export class Grouper {
 /** Builds a Grouper holding everything already in the store. */
 export async function warmGrouper(store: Store): Promise<Grouper> {
   const grouper = new Grouper();
+  grouper.expect(await store.corrections());
   for await (const row of store.groupingState()) grouper.replay(row);
   return grouper;
 }
@@ -136,6 +167,29 @@ export class Pipeline {
 
   static async open(store: Store): Promise<Pipeline> {
     return new Pipeline(store, await warmGrouper(store));
+  }
+
+  /**
+   * Applies an editor's correction (CLI, API): decided by the story index, recorded and written
+   * by the store in one transaction, then kept when the store is replayed or reprocessed.
+   */
+  async correct(request: CorrectionRequest, note: string | null = null): Promise<CorrectionEffect> {
+    const effect = this.grouper.correct(request);
+    if (!effect) throw new StorylineError('NOT_FOUND', `stories: no such article to correct: ${missingOf(request)}`);
+    try {
+      await this.store.saveCorrection({ request, effect, note, record: true });
+    } catch (error) {
+      this.grouper = await warmGrouper(this.store);
+      throw error;
+    }
+    return effect;
+  }
+
+  /** After a reprocessed page: stored corrections whose articles are back apply again. */
+  private async reapplyCorrections(): Promise<void> {
+    for (const { request, effect } of this.grouper.applyReady()) {
+      await this.store.saveCorrection({ request, effect, record: false });
+    }
   }
 
   /**
@@ -166,6 +220,7 @@ export class Pipeline {
     const grouped = prepared.articles.map((a) => this.grouper.groupPrepared(a, now));
     try {
       const saved = await this.store.savePage({ ...base, ...toSave(grouped), status: 'processed', note: null });
+      await this.reapplyCorrections();
       return { status: 'processed', articles: grouped.length, ...saved };
     } catch (error) {
       this.grouper = await warmGrouper(this.store);
@@ -193,6 +248,7 @@ export class Pipeline {
     );
     try {
       const saved = await this.store.savePage({ ...base, ...toSave(grouped), status: 'processed', note: null });
+      await this.reapplyCorrections();
       return { status: 'processed', articles: grouped.length, ...saved };
     } catch (error) {
       // The indexes already hold these articles; the store does not. Rebuild from the store
@@ -201,6 +257,11 @@ export class Pipeline {
       throw error;
     }
   }
+}
+
+function missingOf(request: CorrectionRequest): string {
+  const other = request.kind === 'merge' ? request.withArticleId : request.toArticleId;
+  return other === null ? request.articleId : `${request.articleId} or ${other}`;
 }
 
 /** Article records (JSON Lines input) skip extraction unless they only carry HTML. */

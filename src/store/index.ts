@@ -2,6 +2,7 @@
 // only way to persist or read anything. Contract first; the implementation lives beside it.
 import type { Article, Fingerprint, Grouping, Page, Topic } from '../types.js';
 import type { RevisionRow } from './articles.js';
+import type { CorrectionRow, CorrectionToSave } from './corrections.js';
 import { sql } from 'kysely';
 import { StorylineError, describeError } from '../errors.js';
 import { withoutPassword } from './codec.js';
@@ -16,6 +17,12 @@ import type { TopicSummaryRow } from './topic-reads.js';
 import type { OutletSummaryRow, RelatedStoryRow } from './reader-reads.js';
 
 export type { RevisionRow } from './articles.js';
+export type {
+  CorrectionRequest,
+  CorrectionEffect,
+  CorrectionRow,
+  CorrectionToSave,
+} from './corrections.js';
 export type { StoredPage } from './pages.js';
 export type { TopicSummaryRow } from './topic-reads.js';
 export type { OutletSummaryRow, RelatedStoryRow } from './reader-reads.js';
@@ -233,6 +240,13 @@ export interface Store {
   ): Promise<void>;
   /** Forgets the source's items last seen before `before`; returns how many. */
   forgetSourceItems(uri: string, before: string): Promise<number>;
+  /**
+   * Records an editor's correction to story grouping (unless re-applying one) and writes its
+   * effect in one transaction; returns the correction's id (0 when not recorded).
+   */
+  saveCorrection(input: CorrectionToSave): Promise<number>;
+  /** Every correction, oldest first. Kept when derived rows are cleared. */
+  corrections(): Promise<CorrectionRow[]>;
 }
 
 export interface StoreOptions {

@@ -3,6 +3,7 @@
 import { StorylineError, describeError } from '../errors.js';
 import { listRevisions } from './articles.js';
 import { clearDerived } from './clear-derived.js';
+import { listCorrections, saveCorrection } from './corrections.js';
 import type { Connection } from './dialect.js';
 import { groupingState } from './grouping-state.js';
 import { findPageId, readPage, readPageBody, storedPages } from './pages.js';
@@ -139,6 +140,11 @@ export function createStore({ db, dialect }: Connection, now: () => Date): Store
     forgetSourceItems: (uri, before) =>
       attempt(`forget old items of ${uri}`, () => forgetSourceItems(db, uri, before)),
     clearDerived: () => attempt('clear derived rows', () => clearDerived(db, dialect)),
+    saveCorrection: (input) =>
+      attempt(`save a ${input.request.kind} correction`, () =>
+        saveCorrection(db, dialect, input, now().toISOString()),
+      ),
+    corrections: () => attempt('list corrections', () => listCorrections(db)),
     stats: () => attempt('count rows', () => countRows(db)),
     close: () => db.destroy(),
   };

@@ -176,4 +176,18 @@ export interface Database {
   story_topics: StoryTopicTable;
   fetch_queue: FetchQueueTable;
   source_items: SourceItemTable;
+  corrections: CorrectionTable;
+}
+
+/** An editor's correction to story grouping (migration 006). */
+export interface CorrectionTable {
+  id: Generated<number>;
+  kind: 'merge' | 'move';
+  article_id: string;
+  /** merge: an article of the other story; move: an article of the target story, or null. */
+  other_article_id: string | null;
+  /** articles.seq of the last article stored when the correction was made. */
+  after_seq: number;
+  note: string | null;
+  created_at: string;
 }

@@ -10,6 +10,7 @@ import { articleSearch } from './002-article-search.js';
 import { articleSequence } from './003-article-sequence.js';
 import { articlesOutletIndex } from './004-articles-outlet-index.js';
 import { liveIngestion } from './005-live-ingestion.js';
+import { corrections } from './006-corrections.js';
 
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   return {
@@ -20,6 +21,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
         '003-article-sequence': articleSequence(),
         '004-articles-outlet-index': articlesOutletIndex(),
         '005-live-ingestion': liveIngestion(dialect),
+        '006-corrections': corrections(dialect),
       };
     },
   };
