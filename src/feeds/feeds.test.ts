@@ -159,6 +159,17 @@ describe('parseFeed', () => {
     assert.equal(feedOf(windows, null).items[0]?.title, '\u201cQuoted\u201d');
   });
 
+  it('does not expand nested DOCTYPE entities (billion laughs)', () => {
+    const defs = Array.from(
+      { length: 9 },
+      (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`,
+    ).join('');
+    const doc = `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY l0 "lol">${defs}]><rss><channel><item><title>&l9;</title><link>https://x.example/1</link></item></channel></rss>`;
+    const result = parseFeed(enc(doc), null, BASE);
+    const title = result.kind === 'feed' ? (result.feed.items[0]?.title ?? '') : '';
+    assert.ok(title.length < 1000);
+  });
+
   it('says an HTML page, JSON without a version, or junk is not a feed', () => {
     const html = parseFeed(
       enc('<!DOCTYPE html><html><head><title>Home</title></head><body>hi</body></html>'),

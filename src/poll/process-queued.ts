@@ -7,7 +7,7 @@
 // stored are duplicates (same bytes) and are skipped.
 import { createHash } from 'node:crypto';
 import { FetchError } from '../fetch/index.js';
-import { discoverFeeds, parseFeed, type FeedItem, type ParsedFeed } from '../feeds/index.js';
+import { cleanUrl, discoverFeeds, parseFeed, type FeedItem, type ParsedFeed } from '../feeds/index.js';
 import type { PageOutcome } from '../pipeline.js';
 import type { QueuedPage } from '../store/index.js';
 import type { Page } from '../types.js';
@@ -143,7 +143,8 @@ async function ingestItem(
     const fetched = await ctx.fetcher.get(item.url!, { accept: ACCEPT_HTML });
     if (fetched.kind !== 'ok') return teaser();
     const articlePage: Page = {
-      url: fetched.url,
+      // After redirects; a tracking parameter a redirect added is dropped like the feed's own.
+      url: cleanUrl(fetched.url),
       fetchedAt: ctx.now(),
       contentType: fetched.contentType,
       body: fetched.body,
