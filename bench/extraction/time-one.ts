@@ -1,5 +1,7 @@
 // Timing worker for bench.ts: runs one extractor over the benchmark pages in a process of its
-// own (so peak RSS is its own) and prints {times, peakRssMb} as JSON.
+// own (so peak RSS is its own) and prints {times, wall, peakRssMb} as JSON: `times` in CPU
+// milliseconds per page (process.cpuUsage, user + system: steady on a shared, loaded machine),
+// `wall` in wall-clock milliseconds.
 //   node --import tsx bench/extraction/time-one.ts storyline|readability SHARED_DIR
 import { Readability } from '@mozilla/readability';
 import { DOMParser } from 'linkedom';
@@ -25,9 +27,13 @@ if (!fn) throw new Error(`bench: unknown extractor ${tool}`);
 const { pages } = loadPages(sharedDir);
 for (const p of pages.slice(0, WARM_UP_PAGES)) fn(p);
 const times: number[] = [];
+const wall: number[] = [];
 for (const p of pages) {
   const t = performance.now();
+  const c = process.cpuUsage();
   fn(p);
-  times.push(performance.now() - t);
+  const used = process.cpuUsage(c);
+  times.push((used.user + used.system) / 1000);
+  wall.push(performance.now() - t);
 }
-console.log(JSON.stringify({ times, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
+console.log(JSON.stringify({ times, wall, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
