@@ -12,6 +12,8 @@ export interface GeneratedArticle {
   outlet: string;
   published: string;
   text: string;
+  /** The people, organisation and place the generator wrote about (what a tagger would find). */
+  entities: { kind: 'person' | 'organisation' | 'place'; name: string }[];
 }
 
 /** Articles per simulated hour: 1M articles span ~70 days, so stories open and close. */
@@ -110,7 +112,12 @@ export function* generateCorpus(count: number, seed = 1): Generator<GeneratedArt
     const published = new Date(start + (n * 3600_000) / ARTICLES_PER_HOUR).toISOString();
     n += 1;
     const slug = createHash('sha1').update(id).digest('hex').slice(0, 10);
-    return { id, url: `https://${outlet.toLowerCase().replace(/\s+/g, '-')}.example/${slug}`, title, outlet, published, text: paras.join('\n\n') };
+    const entities = [
+      ...event.people.map((name) => ({ kind: 'person' as const, name })),
+      { kind: 'organisation' as const, name: event.org },
+      { kind: 'place' as const, name: event.place },
+    ];
+    return { id, url: `https://${outlet.toLowerCase().replace(/\s+/g, '-')}.example/${slug}`, title, outlet, published, text: paras.join('\n\n'), entities };
   };
   while (n < count) {
     const r = rand();
