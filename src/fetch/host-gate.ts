@@ -22,9 +22,14 @@ export class HostGate {
       await new Promise<void>((resolve) => state.waiting.push(resolve));
     else state.active += 1;
     try {
-      const wait = state.nextStart - Date.now();
-      state.nextStart = Math.max(state.nextStart, Date.now()) + state.delayMs;
+      // Reserve a start time first (so requests admitted together queue behind each other),
+      // then measure the delay from the actual start: a timer that fires late must not
+      // shorten the gap before the next request.
+      const start = Math.max(state.nextStart, Date.now());
+      state.nextStart = start + state.delayMs;
+      const wait = start - Date.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      state.nextStart = Math.max(state.nextStart, Date.now() + state.delayMs);
       return await work();
     } finally {
       const next = state.waiting.shift();
