@@ -7,6 +7,7 @@ import { runIngest, runStart, runStats } from './store-verbs.js';
 import { runCluster, runExtract } from './batch-verbs.js';
 import { SOURCE_OPTIONS, runPoll, runSources } from './source-verbs.js';
 import { SCALE_VERBS, SERVE_SCALE_OPTIONS, runServeScaled } from './scale-verbs.js';
+import { CORRECTION_VERBS } from './correction-verbs.js';
 
 const COMMON = {
   'data-dir': { type: 'string' },
@@ -74,6 +75,7 @@ const VERBS: Record<string, Verb> = {
     run: (config) => runStats(config),
   },
   ...SCALE_VERBS,
+  ...CORRECTION_VERBS,
 };
 
 export async function main(argv: readonly string[]): Promise<number> {

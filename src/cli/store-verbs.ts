@@ -76,6 +76,12 @@ async function serve(store: Store, config: Config, values: Record<string, unknow
     diff: diffCopy,
     summarise: summariseStory,
     sourceAdmin: live.sourceAdmin,
+    // Editors' corrections (issue 5), with the same admin token. Each opens a pipeline warmed
+    // from the store, so it decides on what is committed; a running poller learns of it on restart.
+    corrections: {
+      token: process.env.STORYLINE_ADMIN_TOKEN ?? null,
+      correct: async (request, note) => (await Pipeline.open(store)).correct(request, note),
+    },
     config: { pageCacheMs: SERVER_PAGE_CACHE_MS },
   });
   const address = await startServer(app, { host: config.host, port: config.port });

@@ -11,6 +11,7 @@ import { registerWebRoutes } from './web/routes.js';
 import { registerApiRoutes } from './api/routes.js';
 import { registerFeedRoutes } from './feeds/feed-routes.js';
 import { registerSourceRoutes, type SourceAdmin } from './api/sources.js';
+import { registerCorrectionRoutes, type CorrectionAdmin } from './api/corrections.js';
 import { DEFAULT_PAGE_SIZE } from './paging.js';
 
 export interface ServeConfig {
@@ -45,6 +46,8 @@ export interface AppDeps {
   summarise?: SummariseFn | null;
   /** Who may change the source list over the API, and how a URL is added; off without it. */
   sourceAdmin?: SourceAdmin | null;
+  /** Who may correct story grouping over the API, and the pipeline that decides; off without it. */
+  corrections?: CorrectionAdmin | null;
 }
 
 export const DEFAULT_SERVE_CONFIG: Readonly<ServeConfig> = Object.freeze({
@@ -96,5 +99,9 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   registerFeedRoutes(app, { store: deps.store, ...config });
   registerApiRoutes(app, { store: deps.store, pageSize: config.pageSize, diff });
   registerSourceRoutes(app, { store: deps.store, admin: deps.sourceAdmin ?? { token: null } });
+  registerCorrectionRoutes(app, {
+    store: deps.store,
+    admin: deps.corrections ?? { token: null, correct: null },
+  });
   return app;
 }

@@ -4,6 +4,7 @@
 
 import { int, links, nullableStr, ref, schemas, str } from './openapi-schemas.js';
 import { SOURCE_PATHS } from './sources-openapi.js';
+import { CORRECTION_PATHS } from './corrections-openapi.js';
 
 const pageParams = [
   { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 10000 } },
@@ -209,6 +210,7 @@ export const OPENAPI_DOCUMENT = Object.freeze({
       },
     },
     ...SOURCE_PATHS,
+    ...CORRECTION_PATHS,
   },
   components: { schemas },
 });
