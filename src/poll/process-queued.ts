@@ -7,7 +7,13 @@
 // stored are duplicates (same bytes) and are skipped.
 import { createHash } from 'node:crypto';
 import { FetchError } from '../fetch/index.js';
-import { cleanUrl, discoverFeeds, parseFeed, type FeedItem, type ParsedFeed } from '../feeds/index.js';
+import {
+  cleanUrl,
+  discoverFeeds,
+  parseFeed,
+  type FeedItem,
+  type ParsedFeed,
+} from '../feeds/index.js';
 import type { PageOutcome } from '../pipeline.js';
 import type { QueuedPage } from '../store/index.js';
 import type { Page } from '../types.js';
