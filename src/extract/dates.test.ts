@@ -38,6 +38,32 @@ describe('absolute dates', () => {
     assert.equal(parseAbsoluteDate('20 August 2025'), '2025-08-20T00:00:00.000Z');
   });
 
+  it('parses German, French, Spanish, Italian, Portuguese and CJK dates', () => {
+    const want = '2025-08-20T00:00:00.000Z';
+    for (const d of [
+      '20. August 2025',
+      '20 août 2025',
+      '20 de agosto de 2025',
+      '20 agosto 2025',
+      'Mittwoch, 20. Aug. 2025',
+      '2025年8月20日',
+      '2025년 8월 20일',
+      '20.08.2025',
+      '20/08/2025',
+      '08/20/2025',
+      '19:42, 20 Aug 2025',
+    ])
+      assert.equal(parseAbsoluteDate(d), want, d);
+    assert.equal(parseAbsoluteDate('1er mars 2025'), '2025-03-01T00:00:00.000Z');
+    assert.equal(parseAbsoluteDate('3 févr. 2025'), '2025-02-03T00:00:00.000Z');
+    assert.equal(parseAbsoluteDate('5 dic 2025'), '2025-12-05T00:00:00.000Z');
+  });
+
+  it('leaves a day/month order it cannot tell alone', () => {
+    assert.equal(parseAbsoluteDate('03/04/2026'), null);
+    assert.equal(parseAbsoluteDate('Augusta 20, 2025'), null);
+  });
+
   it('rejects impossible dates and plain text', () => {
     assert.equal(parseAbsoluteDate('2025-02-30'), null);
     assert.equal(parseAbsoluteDate('no date here'), null);

@@ -46,8 +46,28 @@ export function resolveRelativeAge(phrase: string, at: Date): string | null {
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
+/** Month names of the languages we read (English, German, French, Spanish, Italian, Portuguese,
+ *  Dutch), each list in calendar order. A printed name matches when it starts a name here with
+ *  at least three letters ("Sept", "févr.", "dic"): no two months share such a start. */
+const MONTH_NAMES: readonly (readonly string[])[] = [
+  ['january', 'januar', 'jänner', 'janvier', 'enero', 'gennaio', 'janeiro', 'januari'],
+  ['february', 'februar', 'février', 'febrero', 'febbraio', 'fevereiro', 'februari'],
+  ['march', 'märz', 'mars', 'marzo', 'março', 'maart'],
+  ['april', 'avril', 'abril', 'aprile'],
+  ['may', 'mai', 'mayo', 'maggio', 'maio', 'mei'],
+  ['june', 'juni', 'juin', 'junio', 'giugno', 'junho'],
+  ['july', 'juli', 'juillet', 'julio', 'luglio', 'julho'],
+  ['august', 'août', 'agosto', 'augustus'],
+  ['september', 'septembre', 'septiembre', 'setiembre', 'settembre', 'setembro'],
+  ['october', 'oktober', 'octobre', 'octubre', 'ottobre', 'outubro'],
+  ['november', 'novembre', 'noviembre', 'novembro'],
+  ['december', 'dezember', 'décembre', 'diciembre', 'dicembre', 'dezembro'],
+];
+
 /** Parses an absolute date: ISO 8601 (with or without zone), "Aug 20, 2025", "20 August 2025",
- *  "2025/08/20". A date without a zone is taken as UTC. Returns ISO or null. */
+ *  "20. August 2025", "20 de agosto de 2025", "1er mars 2025", "2025年8月20日", "2025/08/20",
+ *  "20.08.2025", and "20/08/2025" when the day cannot be the month. A date without a zone is
+ *  taken as UTC. Returns ISO or null. */
 export function parseAbsoluteDate(input: string): string | null {
   const s = input.trim();
   if (!s) return null;
@@ -58,10 +78,24 @@ export function parseAbsoluteDate(input: string): string | null {
   if (iso) return fromIso(iso);
   const ymd = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b/.exec(s);
   if (ymd) return utc(Number(ymd[1]), Number(ymd[2]), Number(ymd[3]));
-  const mdy = /\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/.exec(s);
-  if (mdy) return utc(Number(mdy[3]), monthNumber(mdy[1]!), Number(mdy[2]));
-  const dmy = /\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b/.exec(s);
-  if (dmy) return utc(Number(dmy[3]), monthNumber(dmy[2]!), Number(dmy[1]));
+  const cjk = /(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/.exec(s);
+  if (cjk) return utc(Number(cjk[1]), Number(cjk[2]), Number(cjk[3]));
+  const mdy = /(?<!\p{L})(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/u.exec(s);
+  if (mdy && monthNumber(mdy[1]!) > 0)
+    return utc(Number(mdy[3]), monthNumber(mdy[1]!), Number(mdy[2]));
+  const dmy =
+    /\b(\d{1,2})(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+)?(\p{L}{3,10})\.?,?\s+(?:de\s+)?(\d{4})\b/u.exec(s);
+  if (dmy && monthNumber(dmy[2]!) > 0)
+    return utc(Number(dmy[3]), monthNumber(dmy[2]!), Number(dmy[1]));
+  const dotted = /\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/.exec(s);
+  if (dotted) return utc(Number(dotted[3]), Number(dotted[2]), Number(dotted[1]));
+  const slashed = /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/.exec(s);
+  if (slashed) {
+    const [a, b] = [Number(slashed[1]), Number(slashed[2])];
+    // 03/04/2026 is March 4 in the US and 3 April elsewhere: only an unambiguous one counts.
+    if (a > 12 || a === b) return utc(Number(slashed[3]), b, a);
+    if (b > 12) return utc(Number(slashed[3]), a, b);
+  }
   return null;
 }
 
@@ -77,8 +111,14 @@ function fromIso(m: RegExpExecArray): string | null {
   return Number.isFinite(t) ? new Date(t).toISOString() : null;
 }
 
+/** 1-12 for a month name or its abbreviation in one of MONTH_NAMES' languages, else 0. */
 function monthNumber(name: string): number {
-  return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+  const w = name.toLowerCase().replace(/\.$/, '');
+  if (w.length < 3) return 0;
+  const english = MONTHS.indexOf(w.slice(0, 3));
+  if (english >= 0 && MONTH_NAMES[english]![0]!.startsWith(w)) return english + 1;
+  const i = MONTH_NAMES.findIndex((names) => names.some((n) => n.startsWith(w)));
+  return i + 1;
 }
 
 function utc(y: number, m: number, d: number): string | null {
