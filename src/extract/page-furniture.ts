@@ -79,12 +79,17 @@ const SHORT_CTA_WORDS = 5;
 const SALES_PHRASE =
   /\b(your inbox|newsletters?|subscribe|sign up|free trial|for free|find out more|learn more|click here|download (the|our) app)\b|[»›→]\s*$/i;
 
+/** German puts the infinitive last: "Newsletter abonnieren", "Jetzt kostenlos anmelden". */
+const GERMAN_CTA =
+  /^[^.!?]{0,60}\b(abonnieren|bestellen|anmelden|registrieren|herunterladen|teilen)\s*[!:]?$/i;
+
 /** Whether a line is a call to action aimed at the reader. */
 export function isCallToAction(line: string): boolean {
   const segments = line.split(/\s+[|•·]\s+/);
   if (segments.length > 1) return segments.every((s) => isCallToAction(s));
   const t = line.trim();
   if (/^["“‘']/.test(t)) return false; // quoted speech
+  if (GERMAN_CTA.test(t) && t.split(/\s+/).length <= SHORT_CTA_WORDS) return true;
   if (!CTA_VERB.test(t)) return false;
   const words = t.split(/\s+/).length;
   if (words > MAX_CTA_WORDS) return false;

@@ -5,11 +5,34 @@
 // calls to action and copyright lines are recognised by shape (page-furniture.ts).
 import { isCopyrightLine, isSitePromotion } from '../page-furniture.js';
 
-const STANDALONE =
-  /^(advert|advertisement|advertising|sponsored( content)?|ad|story continues below( advertisement)?|continue reading( below)?|this (slideshow|video|content|gallery|feature) requires javascript\.?|enable javascript.*|tell us what you think.{0,10}|\d*\s*comments?|share|print|email|don'?t miss|must read|read next|watch( now)?|subscribe|close|caption|back to gallery|(image|photo|picture|slide) \d+ of \d+)$/i;
+const STANDALONE = new RegExp(
+  '^(' +
+    [
+      "advert|advertisement|advertising|sponsored( content)?|ad|story continues below( advertisement)?|continue reading( below)?|this (slideshow|video|content|gallery|feature) requires javascript\\.?|enable javascript.*|tell us what you think.{0,10}|\\d*\\s*comments?|share|print|email|don'?t miss|must read|read next|watch( now)?|subscribe|close|caption|back to gallery|(image|photo|picture|slide) \\d+ of \\d+",
+      // the same labels in German, French, Spanish, Italian and Chinese
+      'anzeige|werbung|publicité|publicidad|anuncio|pubblicità|广告|廣告',
+      'teilen|drucken|partager|imprimer|compartir|imprimir|condividi|stampa|分享|分享到|打印',
+      '\\d*\\s*(kommentare?|commentaires?|comentarios?|commenti)|评论|評論',
+      'weiterlesen|mehr lesen|lire la suite|leer más|seguir leyendo|continua a leggere|阅读全文|閱讀全文',
+    ].join('|') +
+    ')$',
+  'i',
+);
 
-const SECTION_LABEL =
-  /^(tags?|topics?|filed under|related( articles| stories| posts| content| news| coverage)?|more (on|from|in|about|stories|news)\b.{0,40}|most (read|popular|viewed|shared)\b.{0,40}|comments?|read more|recommended( for you| stories| reading)?|you (may|might) also like.{0,20}|see also|further reading|trending( now| stories)?|latest (news|stories)|popular (now|stories)|don'?t miss|what to read next)\s*:?$/i;
+const SECTION_LABEL = new RegExp(
+  '^(' +
+    [
+      "tags?|topics?|filed under|related( articles| stories| posts| content| news| coverage)?|more (on|from|in|about|stories|news)\\b.{0,40}|most (read|popular|viewed|shared)\\b.{0,40}|comments?|read more|recommended( for you| stories| reading)?|you (may|might) also like.{0,20}|see also|further reading|trending( now| stories)?|latest (news|stories)|popular (now|stories)|don'?t miss|what to read next",
+      // the same labels in German, French, Spanish, Italian and Chinese
+      'mehr zum thema.{0,40}|lesen sie auch|auch interessant|das könnte sie auch interessieren|weitere artikel|verwandte artikel|themen|schlagwörter|meistgelesen',
+      'à lire aussi|lire aussi|sur le même sujet|sur le même thème|articles liés|dans la même rubrique|les plus lus',
+      'noticias relacionadas|te puede interesar|más noticias|lo más leído|relacionad[oa]s|temas|etiquetas',
+      'leggi anche|articoli correlati|i più letti',
+      '相关阅读|相关新闻|相关文章|推荐阅读|延伸阅读|热门文章|猜你喜欢|相關閱讀|相關新聞|延伸閱讀',
+    ].join('|') +
+    ')\\s*[:：]?$',
+  'i',
+);
 
 /** Newsletter and alert prompts: a call to action together with what is being sold. */
 const PROMO = new RegExp(

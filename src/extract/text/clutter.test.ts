@@ -53,3 +53,33 @@ describe('splitCaption', () => {
     assert.equal(c.credit, 'Northern Grid/Handout via REUTERS');
   });
 });
+
+describe('classifyLine in other languages', () => {
+  it('recognises German, French, Spanish and Chinese widgets and related markers', () => {
+    for (const line of [
+      'Anzeige',
+      'Teilen',
+      '12 Kommentare',
+      'Publicité',
+      'Compartir',
+      '广告',
+      '分享到：',
+    ])
+      assert.equal(classifyLine(line), 'clutter', line);
+    for (const line of ['Mehr zum Thema', 'À lire aussi', 'Noticias relacionadas', '相关阅读'])
+      assert.equal(classifyLine(line), 'related-marker', line);
+    for (const line of [
+      'Newsletter abonnieren',
+      'Abonnez-vous à notre newsletter',
+      'Suscríbete a nuestro boletín',
+    ])
+      assert.equal(classifyLine(line), 'clutter', line);
+  });
+
+  it('keeps prose that starts with the same words', () => {
+    assert.equal(
+      classifyLine('Teilen sich die Parteien die Macht, muss die Koalition neu verhandelt werden.'),
+      'text',
+    );
+  });
+});

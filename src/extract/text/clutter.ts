@@ -22,11 +22,16 @@ const CLUTTER: readonly RegExp[] = [
   /^all rights reserved\.?$/i,
   /^(#[\p{L}\p{N}_]+[\s,]*)+$/u, // a row of hashtags
   /^(skip to (main )?content|back to top|scroll to top|menu|search|home)$/i,
+  // the same widgets in German, French, Spanish, Italian and Chinese
+  /^(anzeige|werbung|publicité|publicidad|anuncio|pubblicità|广告|廣告)$/i,
+  /^(teilen|drucken|partager|imprimer|compartir|imprimir|condividi|分享|分享到|打印)\s*[:：]?$/i,
+  /^(\d+\s+)?(kommentare?|commentaires?|comentarios?|commenti|评论|評論)\s*[:：]?$/i,
+  /^(schlagwörter|themen|mots-clés|sujets|etiquetas|temas|标签|標籤)\s*[:：]?$/i,
 ];
 
 /** Markers after which an aggregator lists other articles. */
 const RELATED_MARKER =
-  /^(related (articles|stories|news|content|coverage|posts|reads)|more (stories|news|articles|from [\w' ]{1,30})|you (may|might) (also )?like|recommended( for you| stories)?|read next|what to read next|trending( now)?|most (read|popular))\s*:?$/i;
+  /^(related (articles|stories|news|content|coverage|posts|reads)|more (stories|news|articles|from [\w' ]{1,30})|you (may|might) (also )?like|recommended( for you| stories)?|read next|what to read next|trending( now)?|most (read|popular)|mehr zum thema|lesen sie auch|das könnte sie auch interessieren|verwandte artikel|à lire aussi|lire aussi|sur le même sujet|articles liés|noticias relacionadas|te puede interesar|más noticias|leggi anche|articoli correlati|相关阅读|相关新闻|相关文章|推荐阅读|延伸阅读|相關閱讀|相關新聞)\s*[:：]?$/i;
 
 /** "PHOTO: REUTERS", "Photo: AFP", "Image: Getty Images", "FILE PHOTO: ...". */
 const PHOTO_CREDIT =
