@@ -185,7 +185,7 @@ async function rebuildSearch({ db, dialect }: Connection): Promise<void> {
   let after = '';
   for (;;) {
     const rows = await typed.selectFrom('articles').select(['id', 'title', 'text']).where('id', '>', after).orderBy('id').limit(COPY_READ_ROWS).execute();
-    for (const r of rows) await dialect.indexArticle(typed, r.id, r.title, r.text);
+    for (const r of rows) await dialect.indexArticle(typed, r.id, r.title, r.text, true);
     if (rows.length < COPY_READ_ROWS) return;
     after = rows[rows.length - 1]!.id;
   }

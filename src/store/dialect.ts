@@ -43,8 +43,12 @@ export interface StoreDialect {
   migrationSchema(db: Kysely<Database>): Promise<string | undefined>;
   /** Creates the full-text index over article titles and bodies (run by a migration). */
   createSearchIndex(db: Kysely<unknown>): Promise<void>;
-  /** Replaces the indexed text of one article. */
-  indexArticle(db: Kysely<Database>, id: string, title: string | null, text: string): Promise<void>;
+  /**
+   * Replaces the indexed text of one article. `isNew` says the article has no entry yet (just
+   * inserted): SQLite then skips the delete, which scans the whole FTS5 table (article_id is
+   * UNINDEXED) and made every save cost O(articles stored): 2 ms a save at 1,500 articles.
+   */
+  indexArticle(db: Kysely<Database>, id: string, title: string | null, text: string, isNew?: boolean): Promise<void>;
   /** Empties the index (before a rebuild of everything derived from pages). */
   clearSearchIndex(db: Kysely<Database>): Promise<void>;
   /** Drops one article from the index. */
@@ -147,9 +151,9 @@ const sqliteDialect: StoreDialect = {
   async unindexArticle(db, id) {
     await sql`DELETE FROM article_search WHERE article_id = ${id}`.execute(db);
   },
-  async indexArticle(db, id, title, body) {
+  async indexArticle(db, id, title, body, isNew = false) {
     const text = body.slice(0, SEARCH_TEXT_MAX_CHARS);
-    await sql`DELETE FROM article_search WHERE article_id = ${id}`.execute(db);
+    if (!isNew) await sql`DELETE FROM article_search WHERE article_id = ${id}`.execute(db);
     await sql`INSERT INTO article_search (article_id, title, text) VALUES (${id}, ${title ?? ''}, ${text})`.execute(
       db,
     );

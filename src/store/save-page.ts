@@ -89,7 +89,13 @@ async function writePage(
     }
     await setArticleTopics(db, item.id, item.topics);
     if (saved.outcome !== 'unchanged')
-      await dialect.indexArticle(db, item.id, item.article.title, item.article.text);
+      await dialect.indexArticle(
+        db,
+        item.id,
+        item.article.title,
+        item.article.text,
+        saved.outcome === 'inserted',
+      );
   }
   if (page.existed) await dropStale(db, dialect, page.id, input.articles, touched);
   for (const { familyId, originalId } of input.familyOriginals) {
