@@ -107,6 +107,11 @@ describeEachDialect('OpenAPI document', (dialect) => {
       ['/api/v1/families/fam-bridge', '/api/v1/families/{id}'],
       ['/api/v1/families/nope', '/api/v1/families/{id}'],
       ['/api/v1/articles/wire-bridge/revisions', '/api/v1/articles/{id}/revisions'],
+      ['/api/v1/outlets', '/api/v1/outlets'],
+      ['/api/v1/outlets/Lantern%20Wire', '/api/v1/outlets/{name}'],
+      ['/api/v1/outlets/nobody', '/api/v1/outlets/{name}'],
+      ['/api/v1/stories/story-bridge/related', '/api/v1/stories/{id}/related'],
+      ['/api/v1/stories/story-bridge/related?page=2', '/api/v1/stories/{id}/related'],
     ];
     const paths = OPENAPI_DOCUMENT.paths as Record<
       string,

@@ -5,6 +5,7 @@
 import { int, links, nullableStr, ref, schemas, str } from './openapi-schemas.js';
 import { SOURCE_PATHS } from './sources-openapi.js';
 import { CORRECTION_PATHS } from './corrections-openapi.js';
+import { READER_PATHS } from './reader-openapi.js';
 
 const pageParams = [
   { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 10000 } },
@@ -49,7 +50,7 @@ export const OPENAPI_DOCUMENT = Object.freeze({
   info: {
     title: 'Storyline API',
     version: '1',
-    description: 'Read-only access to stories, copy families, articles and topics.',
+    description: 'Stories, copy families, articles, topics, outlets and search.',
   },
   paths: {
     '/api/v1/stories': {
@@ -211,6 +212,7 @@ export const OPENAPI_DOCUMENT = Object.freeze({
     },
     ...SOURCE_PATHS,
     ...CORRECTION_PATHS,
+    ...READER_PATHS,
   },
   components: { schemas },
 });

@@ -17,6 +17,7 @@ import {
 } from '../reads.js';
 import { apiTopicPath, topicPath } from '../paths.js';
 import { OPENAPI_DOCUMENT } from './openapi.js';
+import { registerReaderApi } from './reader-api.js';
 import { articleJson, articleSummaryJson, storyJson, storySummaryJson } from './dto.js';
 import { registerFamilyRoutes } from './family-routes.js';
 
@@ -115,4 +116,5 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
   app.get<IdParams>('/api/v1/articles/:id', async (request) =>
     articleJson(await readArticle(deps.store, request.params.id)),
   );
+  registerReaderApi(app, { store: deps.store, pageSize: deps.pageSize });
 }

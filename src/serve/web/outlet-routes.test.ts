@@ -77,6 +77,21 @@ describeEachDialect('outlet, sources, related and summary pages', (dialect) => {
     assertInert(hostile.body);
   });
 
+  it('answers the same as JSON: outlets, one outlet’s stories, related stories', async () => {
+    const outlet = (await app.inject('/api/v1/outlets/Valley%20Courier')).json();
+    assert.equal(outlet.outlet.articleCount, 2);
+    assert.deepEqual(outlet.stories.map((s: { id: string }) => s.id).sort(), [
+      'story-fair',
+      'story-ferry',
+    ]);
+    const related = (await app.inject('/api/v1/stories/story-bridge/related')).json();
+    assert.deepEqual(
+      related.related.map((r: { story: { id: string } }) => r.story.id),
+      ['story-fair'],
+    );
+    assert.equal(related.related[0].sharedTopics[0].key, 'place:port-elwyn');
+  });
+
   it('shows each source with its health and never links a javascript: source', async () => {
     const res = await app.inject('/sources');
     assert.equal(res.statusCode, 200);
