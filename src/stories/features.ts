@@ -136,8 +136,10 @@ function shapeOf(raw: string, text: string, start: number): number {
 
 /**
  * The words this article uses as names: capitalised inside a sentence somewhere and never
- * written in lower case (the usual truecasing evidence). Every mention of a name counts as one,
- * also where it opens a sentence or a headline ("Valdora's airport reopened ...").
+ * written in lower case (the usual truecasing evidence). A capital inside a sentence is always a
+ * name mention; one opening a sentence or a headline counts when the word is such a name
+ * ("Valdora's airport reopened ..."). Chosen over vetoing every capital of a word also written
+ * in lower case: same ECB+ train F1, closer across orders (bench/clustering).
  * Headlines in Title Case capitalise everything, so a headline gives evidence only when most of
  * its words are lower case. A word that only opens sentences here is judged by how earlier
  * articles wrote it, when the keys carry that memory.
@@ -193,7 +195,12 @@ function addTokens<K>(
   for (let i = 0; i < tokens.keys.length; i++) {
     const term = tokens.keys[i]!;
     const boost =
-      tokens.shapes[i] === NUMBER ? weights.number : names.has(term) ? weights.proper : 1;
+      tokens.shapes[i] === NUMBER
+        ? weights.number
+        : tokens.shapes[i] === CAPITAL_MID ||
+            (tokens.shapes[i] === CAPITAL_OPENING && names.has(term))
+          ? weights.proper
+          : 1;
     counts.set(term, (counts.get(term) ?? 0) + weight * boost);
     if (boost === 1) continue;
     // Names and numbers also feed the entity channel, compared on its own (see vectors.ts).
