@@ -13,7 +13,7 @@ import { cpus, loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { formatTable, type Report } from '../report.js';
-import { benchStore } from './generate.js';
+import { benchStore, existingStore } from './generate.js';
 import { SERVER_PAGE_CACHE_MS } from '../../src/serve/index.js';
 
 interface Baseline {
@@ -27,6 +27,8 @@ interface Baseline {
 const BASELINE = JSON.parse(
   readFileSync(join(import.meta.dirname, 'baseline.json'), 'utf8'),
 ) as Baseline;
+/** Seconds per measured run: baseline.json's, or SERVE_BENCH_SECONDS for a quick look. */
+const DURATION_S = Number(process.env.SERVE_BENCH_SECONDS ?? BASELINE.durationS);
 /** Warm-up before each measured run (JIT, SQLite page cache), not counted. */
 const WARMUP_S = 2;
 
@@ -98,14 +100,15 @@ const MODES: Mode[] = [
   },
   { name: 'no cache (every request rendered)', pageCacheMs: 0, gated: false },
 ];
-/** Distinct story pages in the "many stories" load: far more than one TTL's worth of hits each. */
-const MANY_STORIES = 2000;
 
 export async function run(_sharedDir: string): Promise<Report> {
   const articles = Number(process.env.SERVE_BENCH_ARTICLES ?? BASELINE.articles);
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const built = performance.now();
-  const { store, info } = await benchStore(articles, log);
+  // SERVE_BENCH_DB: time an existing store instead (figures then name its own counts).
+  const { store, info } = process.env.SERVE_BENCH_DB
+    ? await existingStore(process.env.SERVE_BENCH_DB)
+    : await benchStore(articles, log);
   const buildS = (performance.now() - built) / 1000;
   const counts = await store.stats();
   await store.close();
@@ -129,11 +132,8 @@ export async function run(_sharedDir: string): Promise<Report> {
     {
       // Not gated: a cold cache for most of these URLs; shown so the cache's help is not overstated.
       gated: false,
-      name: `stories, ${MANY_STORIES} at random`,
-      paths: Array.from(
-        { length: MANY_STORIES },
-        (_, i) => `/stories/s${(i * 7919) % info.stories}`,
-      ),
+      name: `stories, ${info.sampleStories.length} at random`,
+      paths: info.sampleStories.map((id) => `/stories/${id}`),
     },
   ];
   for (const mode of MODES) {
@@ -142,7 +142,7 @@ export async function run(_sharedDir: string): Promise<Report> {
       for (const route of loaded) {
         await load(address, route.paths, WARMUP_S);
         await ask(child);
-        const result = await load(address, route.paths, BASELINE.durationS);
+        const result = await load(address, route.paths, DURATION_S);
         const { times, cpu } = await ask(child);
         times.sort((a, b) => a - b);
         const cpuMs = (cpu.user + cpu.system) / 1000;
@@ -217,7 +217,7 @@ export async function run(_sharedDir: string): Promise<Report> {
   const table = [
     `${counts.articles} articles, ${counts.stories} stories, ${counts.outlets} outlets, ${counts.topics} topics` +
       ` (store ${buildS > 5 ? `built in ${buildS.toFixed(0)} s` : 'reused'}: ${info.path})`,
-    `${BASELINE.connections} concurrent clients (autocannon) for ${BASELINE.durationS} s per route on loopback; ` +
+    `${BASELINE.connections} concurrent clients (autocannon) for ${DURATION_S} s per route on loopback; ` +
       `client latency includes queueing; server = Fastify reply.elapsedTime; ` +
       `floor: server p99 ≤ ${BASELINE.p99MsMax} ms on the cached rows (what storyline serve runs); ` +
       `load average at start ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`,

@@ -1,7 +1,9 @@
 // A store of realistic shape for the reader benchmark, generated from a fixed seed: stories of
 // heavy-tailed size (most have a few articles, a few have dozens), copy families inside them,
 // a few hundred outlets, a few thousand topics, articles of ~400 words. Fictional words only.
-// The file is built once per generator version and reused (building takes minutes).
+// The file is built once per generator version and reused: building 100 thousand articles
+// through the store's savePage takes most of an hour on a loaded 2-core box, so an interrupted
+// build resumes where it stopped (batches already stored are skipped by their content hash).
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +23,8 @@ const WORDS = 50;
 /** The generated news spans this many days before `BENCH_NOW`. */
 const SPAN_DAYS = 14;
 export const BENCH_NOW = new Date('2026-11-22T12:00:00Z');
+/** Story ids in BenchStore.sampleStories. */
+const SAMPLE_STORIES = 2000;
 /** Articles written per savePage (one transaction), consecutive in time. */
 const ARTICLES_PER_SAVE = 25;
 
@@ -96,6 +100,8 @@ export interface BenchStore {
   /** The largest story and one of median size: the story pages we time. */
   bigStory: string;
   typicalStory: string;
+  /** Up to 2,000 story ids spread over the store, for loads over many URLs. */
+  sampleStories: string[];
 }
 
 function plan(articles: number): { sizes: number[] } {
@@ -187,11 +193,15 @@ export async function benchStore(
     stories: sizes.length,
     bigStory: 's0',
     typicalStory: `s${sorted[Math.floor(sorted.length / 2)]!.s}`,
+    sampleStories: Array.from(
+      { length: Math.min(SAMPLE_STORIES, sizes.length) },
+      (_, i) => `s${(i * 7919) % sizes.length}`,
+    ),
   };
   if (existsSync(path)) return { store: await openStore(`sqlite:${path}`), info };
+  if (existsSync(`${path}.building`)) progress(`serve bench: resuming the build of ${path}`);
 
-  const building = `${path}.building-${process.pid}`;
-  rmSync(building, { force: true });
+  const building = `${path}.building`;
   const store = await openStore(`sqlite:${building}`, { now: () => BENCH_NOW });
   const rand = prng(3);
   const outletNames = Array.from(
@@ -212,13 +222,12 @@ export async function benchStore(
   for (let i = 0; i < all.length; i += ARTICLES_PER_SAVE) {
     const batch = all.slice(i, i + ARTICLES_PER_SAVE);
     const last = batch[batch.length - 1]!;
-    await store.savePage(
-      pageToSave({
-        url: last.url,
-        fetchedAt: last.fetchedAt,
-        articles: batch.flatMap((p) => p.articles),
-      }),
-    );
+    const page = pageToSave({
+      url: last.url,
+      fetchedAt: last.fetchedAt,
+      articles: batch.flatMap((p) => p.articles),
+    });
+    if (!(await store.hasPage(page.sha256))) await store.savePage(page);
     const before = done;
     done += batch.length;
     if (Math.floor(done / 10_000) > Math.floor(before / 10_000)) {
@@ -230,4 +239,27 @@ export async function benchStore(
   renameSync(building, path);
   for (const suffix of ['-wal', '-shm']) rmSync(`${building}${suffix}`, { force: true });
   return { store: await openStore(`sqlite:${path}`), info };
+}
+
+/**
+ * A store already on disk (a copy of a build in progress, or a real one): the largest story
+ * and one of median size are looked up instead of known from the plan.
+ */
+export async function existingStore(path: string): Promise<{ store: Store; info: BenchStore }> {
+  const store = await openStore(`sqlite:${path}`);
+  const stats = await store.stats();
+  const sample = [];
+  for (let offset = 0; offset < SAMPLE_STORIES; offset += 500) {
+    sample.push(...(await store.listStories({ limit: 500, offset })));
+  }
+  const bySize = [...sample].sort((a, b) => a.articleCount - b.articleCount);
+  const info: BenchStore = {
+    path,
+    articles: stats.articles,
+    stories: stats.stories,
+    bigStory: bySize[bySize.length - 1]?.id ?? 's0',
+    typicalStory: bySize[Math.floor(bySize.length / 2)]?.id ?? 's0',
+    sampleStories: sample.map((s) => s.id),
+  };
+  return { store, info };
 }
