@@ -11,11 +11,13 @@ export const FAILING_AFTER = 3;
 export type SourceHealth = 'ok' | 'flaky' | 'failing' | 'not fetched yet';
 
 export function sourceHealth(
-  source: Pick<SourceRow, 'failures' | 'lastOkAt' | 'lastError'>,
+  source: Pick<SourceRow, 'failures' | 'lastOkAt' | 'lastError' | 'lastAttemptAt'>,
 ): SourceHealth {
   if (source.failures >= FAILING_AFTER) return 'failing';
   if (source.failures > 0) return 'flaky';
-  if (source.lastOkAt === null && source.lastError === null) return 'not fetched yet';
+  if (source.lastOkAt === null && source.lastError === null && source.lastAttemptAt === null) {
+    return 'not fetched yet';
+  }
   return 'ok';
 }
 
@@ -31,9 +33,10 @@ function sourceRow(source: SourceRow, now: Date): SafeHtml {
   return html`<tr>
 <td>${where}${error}</td>
 <td>${source.kind}</td>
-<td><span class="health" data-health="${health}">${health}</span>${source.failures > 0 ? ` (${source.failures} failed in a row)` : ''}</td>
+<td><span class="health" data-health="${health}">${health}</span>${source.failures > 0 ? ` (${source.failures} failed in a row)` : ''}${source.lastHttpStatus ? html`<br><span class="meta">HTTP ${source.lastHttpStatus}</span>` : ''}</td>
 <td>${source.lastOkAt ? timeElement(source.lastOkAt, now) : 'never'}</td>
-<td>${timeElement(source.addedAt, now)}</td>
+<td>${source.lastNewItemsAt ? timeElement(source.lastNewItemsAt, now) : '—'}</td>
+<td>${source.nextPollAt ? timeElement(source.nextPollAt, now) : source.kind === 'file' ? '—' : 'next pass'}</td>
 </tr>`;
 }
 
@@ -46,7 +49,7 @@ export function sourcesPage(sources: readonly SourceRow[], now: Date): SafeHtml 
 <p class="meta">${sources.length} ${sources.length === 1 ? 'source' : 'sources'}${failing > 0 ? `, ${failing} failing` : ', none failing'}.</p>
 <div class="table-scroll">
 <table class="sources">
-<thead><tr><th scope="col">Source</th><th scope="col">Kind</th><th scope="col">Health</th><th scope="col">Last good fetch</th><th scope="col">Added</th></tr></thead>
+<thead><tr><th scope="col">Source</th><th scope="col">Kind</th><th scope="col">Health</th><th scope="col">Last good fetch</th><th scope="col">Last new items</th><th scope="col">Next fetch</th></tr></thead>
 <tbody>${sources.map((s) => sourceRow(s, now))}</tbody>
 </table>
 </div>`;

@@ -97,6 +97,7 @@ describeEachDialect('outlet, sources, related and summary pages', (dialect) => {
     assert.equal(res.statusCode, 200);
     assertInert(res.body);
     assert.match(res.body, /2 sources, 1 failing/);
+    assert.match(res.body, /<th scope="col">Last new items<\/th><th scope="col">Next fetch<\/th>/);
     assert.match(res.body, /data-health="failing">failing<\/span> \(4 failed in a row\)/);
     assert.match(res.body, /<a href="https:\/\/lanternwire.example\/feed.xml"/);
     assert.match(res.body, /<code>javascript:alert\(document.cookie\)<\/code>/);
