@@ -4,6 +4,7 @@
 import type {
   ArticleRow,
   FamilyView,
+  OutletListRow,
   OutletSummaryRow,
   RelatedStoryRow,
   RevisionRow,
@@ -168,7 +169,7 @@ export async function readOutletStories(
 }
 
 export interface OutletPage {
-  outlets: OutletSummaryRow[];
+  outlets: OutletListRow[];
   hasNext: boolean;
 }
 

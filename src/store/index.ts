@@ -14,7 +14,7 @@ import type { SourceFetch, SourceRow, SourceToAdd } from './sources.js';
 import type { QueuedPage, QueuedPageToAdd } from './fetch-queue.js';
 import type { SourceItem } from './source-items.js';
 import type { TopicSummaryRow } from './topic-reads.js';
-import type { OutletSummaryRow, RelatedStoryRow } from './reader-reads.js';
+import type { OutletListRow, OutletSummaryRow, RelatedStoryRow } from './reader-reads.js';
 
 export type { RevisionRow } from './articles.js';
 export type {
@@ -25,7 +25,7 @@ export type {
 } from './corrections.js';
 export type { StoredPage } from './pages.js';
 export type { TopicSummaryRow } from './topic-reads.js';
-export type { OutletSummaryRow, RelatedStoryRow } from './reader-reads.js';
+export type { OutletListRow, OutletSummaryRow, RelatedStoryRow } from './reader-reads.js';
 export type { SourceFetch, SourceKind, SourceRow, SourceToAdd } from './sources.js';
 export type { QueuedPage, QueuedPageToAdd } from './fetch-queue.js';
 export type { SourceItem } from './source-items.js';
@@ -201,7 +201,7 @@ export interface Store {
     options: { limit: number; offset?: number },
   ): Promise<StorySummaryRow[]>;
   /** Outlets with at least one article, most articles first. */
-  listOutlets(options: { limit: number; offset?: number }): Promise<OutletSummaryRow[]>;
+  listOutlets(options: { limit: number; offset?: number }): Promise<OutletListRow[]>;
   getOutlet(name: string): Promise<OutletSummaryRow | null>;
   /** Stories the outlet covered, most recently updated first. */
   listStoriesByOutlet(

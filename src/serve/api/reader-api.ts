@@ -1,7 +1,7 @@
 // The API of the reader's newer pages: outlets (with their stories) and a story's related
 // stories. Same conventions as routes.ts: page/limit paging with links, errors as coded JSON.
 import type { FastifyInstance } from 'fastify';
-import type { OutletSummaryRow, Store } from '../../store/index.js';
+import type { OutletListRow, Store } from '../../store/index.js';
 import { MAX_PAGE_SIZE, readPaging } from '../paging.js';
 import { readOutlet, readOutletPage, readOutletStories, readRelated, readStory } from '../reads.js';
 import { apiOutletPath, outletPath } from '../paths.js';
@@ -18,7 +18,7 @@ export interface ReaderApiDeps {
 
 type Paged = { Querystring: Record<string, unknown> };
 
-function outletJson(outlet: OutletSummaryRow) {
+function outletJson<T extends OutletListRow>(outlet: T) {
   return { ...outlet, links: { self: apiOutletPath(outlet.name), html: outletPath(outlet.name) } };
 }
 

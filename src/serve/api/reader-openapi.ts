@@ -31,6 +31,18 @@ const pageFields = {
 };
 const pageRequired = ['page', 'limit', 'hasNext', 'links'];
 
+const OUTLET_LIST_SCHEMA = {
+  type: 'object',
+  required: ['name', 'domain', 'articleCount', 'storyCount', 'links'],
+  properties: {
+    name: str,
+    domain: { type: ['string', 'null'] },
+    articleCount: int,
+    storyCount: int,
+    links: links('self', 'html'),
+  },
+};
+
 export const OUTLET_SCHEMA = {
   type: 'object',
   required: ['name', 'domain', 'articleCount', 'storyCount', 'firstSeen', 'lastSeen', 'links'],
@@ -54,7 +66,7 @@ export const READER_PATHS = {
         200: json('A page of outlets', {
           type: 'object',
           required: ['outlets', ...pageRequired],
-          properties: { outlets: { type: 'array', items: OUTLET_SCHEMA }, ...pageFields },
+          properties: { outlets: { type: 'array', items: OUTLET_LIST_SCHEMA }, ...pageFields },
         }),
         ...errors,
       },

@@ -1,5 +1,5 @@
 // Outlet pages: every outlet we hold articles from, and one outlet's stories.
-import type { OutletSummaryRow, StorySummaryRow } from '../../store/index.js';
+import type { OutletListRow, OutletSummaryRow, StorySummaryRow } from '../../store/index.js';
 import { html, type SafeHtml } from '../html.js';
 import { timeElement } from '../format/time.js';
 import { outletPath } from '../paths.js';
@@ -26,7 +26,7 @@ ${pager(outletPath(outlet.name), input.page, input.hasNext)}`;
 }
 
 export interface OutletsPageInput {
-  outlets: OutletSummaryRow[];
+  outlets: OutletListRow[];
   page: number;
   hasNext: boolean;
   now: Date;
@@ -35,7 +35,7 @@ export interface OutletsPageInput {
 export function outletsPage(input: OutletsPageInput): SafeHtml {
   const items = input.outlets.map(
     (o) =>
-      html`<li><a href="${outletPath(o.name)}">${o.name}</a> <span class="meta">${count(o.articleCount, 'article', 'articles')}, ${count(o.storyCount, 'story', 'stories')} · latest ${timeElement(o.lastSeen, input.now)}</span></li>`,
+      html`<li><a href="${outletPath(o.name)}">${o.name}</a> <span class="meta">${count(o.articleCount, 'article', 'articles')}, ${count(o.storyCount, 'story', 'stories')}</span></li>`,
   );
   const list =
     items.length === 0 ? html`<p>No outlets yet.</p>` : html`<ul class="topics">${items}</ul>`;
