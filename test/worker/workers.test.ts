@@ -14,8 +14,8 @@ import { freshPostgresSchema } from '../helpers/dialects.js';
 import { partitionOf, rowCounts, singleProcessRun, waitForDrain } from './scale-out.js';
 
 const SERVER = process.env.STORYLINE_TEST_POSTGRES_URL;
-/** Sized for npm test (~1 min on a loaded 2-core machine); bench:scale runs 10,000. */
-const ARTICLES = 400;
+/** Sized for npm test (~1 min on a loaded 2-core machine); `npm run bench:scale` runs 10,000. */
+const ARTICLES = 250;
 const FAST = { expireSeconds: 3, maintenanceSeconds: 1, pollingSeconds: 0.5 };
 const log = () => {};
 
