@@ -33,6 +33,8 @@ export class GroupingLane {
   private pipeline: Pipeline | null = null;
   /** Highest article seq this process's indexes hold. */
   private watermark = 0;
+  /** Editors' corrections in the store when the indexes were last warmed. */
+  private corrections = 0;
 
   constructor(
     private readonly store: Store,
@@ -85,11 +87,17 @@ export class GroupingLane {
     }
   }
 
-  /** Warms the indexes on the first turn, replays what other holders stored on later ones. */
+  /**
+   * Warms the indexes on the first turn, replays what other holders stored on later ones. An
+   * editor's correction recorded by another process since the last turn (rare) re-warms from
+   * scratch: corrections replay at their place in the article order, not after it.
+   */
   private async catchUp(): Promise<Pipeline> {
-    if (this.pipeline === null) {
+    const corrections = (await this.store.corrections()).length;
+    if (this.pipeline === null || corrections !== this.corrections) {
       this.pipeline = await Pipeline.open(this.store);
       this.watermark = await maxArticleSeq(this.pool);
+      this.corrections = corrections;
       return this.pipeline;
     }
     this.watermark = await this.pipeline.catchUp(this.watermark);
