@@ -70,6 +70,8 @@ const CTA_VERB = new RegExp(
 const PROMO_MARKER =
   /\b(you|your|our|us|me|free|now|today|here|inbox|newsletters?|app|alerts?|podcast|this (story|article|page|topic)|topics?|more)\b|[»›→]|:$/i;
 
+/** Longest line (characters) that may be a call to action or a row of them. */
+const MAX_CTA_CHARS = 400;
 /** A call to action has at most this many words... */
 const MAX_CTA_WORDS = 20;
 /** ...and a short one (this many words or fewer) without a full stop needs no promo marker:
@@ -85,6 +87,7 @@ const GERMAN_CTA =
 
 /** Whether a line is a call to action aimed at the reader. */
 export function isCallToAction(line: string): boolean {
+  if (line.length > MAX_CTA_CHARS) return false;
   const segments = line.split(/\s+[|•·]\s+/);
   if (segments.length > 1) return segments.every((s) => isCallToAction(s));
   const t = line.trim();

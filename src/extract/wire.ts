@@ -138,6 +138,8 @@ const TRAILING_SIGN_OFF = new RegExp(
 );
 /** A line of its own: "MERIDIAN", "Reuters/AFP", "(AP)", "— AFP", "AFP, REUTERS". */
 const CREDIT_LINE = new RegExp(String.raw`^[(\[—–-]?\s*(${SIGN_LIST})\s*[)\]]?$`, 'u');
+/** Characters at the end of a paragraph searched for a trailing sign-off. */
+const SIGN_OFF_TAIL_CHARS = 200;
 /** Longest credit line (characters). */
 const MAX_CREDIT_LINE_CHARS = 40;
 
@@ -169,10 +171,12 @@ function titleCase(name: string): string {
 export function findSignOff(paragraph: string): { credit: string; rest: string } | null {
   const line = creditLine(paragraph);
   if (line) return { credit: line, rest: '' };
-  const m = TRAILING_SIGN_OFF.exec(paragraph);
+  // Only the paragraph's end can hold a sign-off: searching the tail keeps a 20 MB paragraph cheap.
+  const from = Math.max(0, paragraph.length - SIGN_OFF_TAIL_CHARS);
+  const m = TRAILING_SIGN_OFF.exec(paragraph.slice(from));
   if (!m) return null;
   const credit = signOffCredit(m[1]!);
-  return credit ? { credit, rest: paragraph.slice(0, m.index).trimEnd() } : null;
+  return credit ? { credit, rest: paragraph.slice(0, from + m.index).trimEnd() } : null;
 }
 
 /** The credit of a paragraph that is only an agency credit ("MERIDIAN", "(AP)", "Reuters/AFP"). */

@@ -91,6 +91,13 @@ export function extractText(text: string, page: Page, encoding: string): Extract
   return { kind: 'article', article, related, encoding };
 }
 
+/** Whether a line has at least `n` words, without splitting a 20 MB line into millions. */
+function hasWords(line: string, n: number): boolean {
+  const words = /\S+/g;
+  for (let k = 0; k < n; k++) if (!words.exec(line)) return false;
+  return true;
+}
+
 /** A text line followed by a photo-credit line is that photo's caption. */
 function pairCaptions(lines: Line[]): Line[] {
   let next: Line | null = null;
@@ -118,7 +125,7 @@ function endOfHeader(lines: Line[]): number {
   let end = 0;
   for (let i = 0; i < Math.min(lines.length, MAX_HEADER_LINES); i++) {
     const l = lines[i]!;
-    if (l.cls === 'text' && isProse(l.text) && l.text.split(/\s+/).length >= BODY_LINE_WORDS) break;
+    if (l.cls === 'text' && isProse(l.text) && hasWords(l.text, BODY_LINE_WORDS)) break;
     if (l.cls === 'text' && (bylineOf(l.text) || dateOf(l.text, new Date(0)))) end = i + 1;
   }
   return end;
