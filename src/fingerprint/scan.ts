@@ -182,10 +182,17 @@ function scanAscii(text: string, out: WordBuffer): number {
           continue;
         }
       }
-      a = Math.imul(a ^ lower, FNV_PRIME);
-      b = Math.imul(b ^ lower, SECOND_PRIME);
-      length++;
-      i++;
+      // The rest of the run of word characters, in a loop of its own (the hot loop).
+      let c = lower;
+      do {
+        a = Math.imul(a ^ c, FNV_PRIME);
+        b = Math.imul(b ^ c, SECOND_PRIME);
+        length++;
+        i++;
+        const next = i < n ? text.charCodeAt(i) : 0;
+        if (next >= 128) return -1;
+        c = ASCII_WORD[next]!;
+      } while (c !== 0);
       continue;
     }
     if (length > 0) {
