@@ -3,7 +3,7 @@
 // discounted by the hours since its last update, in the spirit of Hacker News' ranking
 // (points / (age + 2)^gravity). Past the pool the list continues newest first, so paging
 // reaches every story exactly once and a deep page costs one indexed read.
-import type { StorySummaryRow } from '../store/index.js';
+import type { StoryRankRow } from '../store/index.js';
 
 /** Stories considered for ranking: about a busy day of news, and one store read. */
 export const RANK_POOL = 100;
@@ -19,9 +19,12 @@ export const GRAVITY = 1.5;
 /** Weight of an article beyond the outlet count: more articles from the same outlets count less. */
 export const ARTICLE_WEIGHT = 0.05;
 
+/** What a story is ranked by (store.rankCandidates). */
+export type Rankable = Pick<StoryRankRow, 'id' | 'articleCount' | 'outletCount' | 'lastUpdated'>;
+
 /** Coverage discounted by age; higher ranks first. */
-export function storyScore(story: StorySummaryRow, now: Date): number {
-  const outlets = Math.max(1, story.outlets.length);
+export function storyScore(story: Rankable, now: Date): number {
+  const outlets = Math.max(1, story.outletCount);
   const coverage = outlets + 0.5 + ARTICLE_WEIGHT * Math.max(0, story.articleCount - outlets);
   const ageHours = Math.max(0, (now.getTime() - Date.parse(story.lastUpdated)) / 3_600_000);
   const age = Number.isFinite(ageHours) ? ageHours : 0;
@@ -29,7 +32,7 @@ export function storyScore(story: StorySummaryRow, now: Date): number {
 }
 
 /** The pool in front-page order: best score first, then newest, then id (stable). */
-export function rankStories(stories: readonly StorySummaryRow[], now: Date): StorySummaryRow[] {
+export function rankStories<T extends Rankable>(stories: readonly T[], now: Date): T[] {
   const scored = stories.map((story) => ({ story, score: storyScore(story, now) }));
   scored.sort(
     (a, b) =>

@@ -123,9 +123,13 @@ export async function readFrontPage(store: Store, paging: Paging, now: Date): Pr
   let head: StorySummaryRow[] = [];
   let poolFull = false;
   if (paging.offset < RANK_POOL) {
-    const pool = await guarded('stories', () => store.listStories({ limit: RANK_POOL, offset: 0 }));
+    // Ranked on counts alone (one index scan); full rows are read for the page's stories only.
+    const pool = await guarded('stories', () => store.rankCandidates(RANK_POOL));
     poolFull = pool.length === RANK_POOL;
-    head = rankStories(pool, now).slice(paging.offset, end);
+    const ids = rankStories(pool, now)
+      .slice(paging.offset, end)
+      .map((s) => s.id);
+    head = await guarded('stories', () => store.storySummaries(ids));
     if (!poolFull) {
       return { stories: head, hasNext: pool.length > end };
     }

@@ -14,7 +14,12 @@ import type { SourceFetch, SourceRow, SourceToAdd } from './sources.js';
 import type { QueuedPage, QueuedPageToAdd } from './fetch-queue.js';
 import type { SourceItem } from './source-items.js';
 import type { TopicSummaryRow } from './topic-reads.js';
-import type { OutletListRow, OutletSummaryRow, RelatedStoryRow } from './reader-reads.js';
+import type {
+  OutletListRow,
+  OutletSummaryRow,
+  RelatedStoryRow,
+  StoryRankRow,
+} from './reader-reads.js';
 
 export type { RevisionRow } from './articles.js';
 export type {
@@ -25,7 +30,12 @@ export type {
 } from './corrections.js';
 export type { StoredPage } from './pages.js';
 export type { TopicSummaryRow } from './topic-reads.js';
-export type { OutletListRow, OutletSummaryRow, RelatedStoryRow } from './reader-reads.js';
+export type {
+  OutletListRow,
+  OutletSummaryRow,
+  RelatedStoryRow,
+  StoryRankRow,
+} from './reader-reads.js';
 export type { SourceFetch, SourceKind, SourceRow, SourceToAdd } from './sources.js';
 export type { QueuedPage, QueuedPageToAdd } from './fetch-queue.js';
 export type { SourceItem } from './source-items.js';
@@ -212,6 +222,10 @@ export interface Store {
   relatedStories(storyId: string, limit: number): Promise<RelatedStoryRow[]>;
   /** Opening text of each story's first original article (a few hundred characters), by id. */
   storyLeads(storyIds: readonly string[]): Promise<Map<string, string>>;
+  /** The most recently updated stories with their counts only (what the front page ranks). */
+  rankCandidates(limit: number): Promise<StoryRankRow[]>;
+  /** Story summaries in the order of `ids` (unknown ids skipped), at most 500. */
+  storySummaries(ids: readonly string[]): Promise<StorySummaryRow[]>;
   /** Adds a source (an existing URI is kept as is) and returns its id. */
   addSource(source: SourceToAdd): Promise<number>;
   listSources(): Promise<SourceRow[]>;

@@ -24,8 +24,10 @@ import {
   getOutlet,
   listOutlets,
   listStoriesByOutlet,
+  rankCandidates,
   relatedStories,
   storyLeads,
+  storySummaries,
 } from './reader-reads.js';
 import type { Store } from './index.js';
 
@@ -117,6 +119,10 @@ export function createStore({ db, dialect }: Connection, now: () => Date): Store
       ),
     storyLeads: (storyIds) =>
       attempt('read story leads', () => storyLeads(db, storyIds.slice(0, MAX_LIST_ROWS))),
+    rankCandidates: (limit) =>
+      attempt('read stories to rank', () => rankCandidates(db, pageWindow(limit).limit)),
+    storySummaries: (ids) =>
+      attempt('read stories', () => storySummaries(db, ids.slice(0, MAX_LIST_ROWS))),
     addSource: (source) =>
       attempt(`add source ${source.uri}`, () => upsertSource(db, source, now().toISOString())),
     listSources: () => attempt('list sources', () => listSources(db)),

@@ -67,11 +67,15 @@ describe('store migrations (sqlite file)', () => {
     const raw = new BetterSqlite3(file, { readonly: true });
     const applied = raw.prepare('SELECT name FROM kysely_migration ORDER BY name').all();
     raw.close();
-    assert.deepEqual(applied, [
-      { name: '001-core-tables' },
-      { name: '002-article-search' },
-      { name: '003-article-sequence' },
-    ]);
+    // Every migration listed in code, each applied once (the list grows; the test need not).
+    const { db, dialect } = connect('sqlite::memory:');
+    const listed = Object.keys(await migrationProvider(dialect).getMigrations()).sort();
+    await db.destroy();
+    assert.ok(listed.length >= 3);
+    assert.deepEqual(
+      applied,
+      listed.map((name) => ({ name })),
+    );
   });
 
   it('turns on foreign keys and a busy timeout for its connection', async () => {

@@ -226,3 +226,39 @@ export async function storyLeads(
   for (const r of rows) out.set(r.story_id, r.lead);
   return out;
 }
+
+/** What the front page ranks by: counts and time, no joins. */
+export interface StoryRankRow {
+  id: string;
+  articleCount: number;
+  outletCount: number;
+  lastUpdated: string;
+}
+
+/** The `limit` most recently updated stories with their counts: one index scan of stories. */
+export async function rankCandidates(db: Kysely<Database>, limit: number): Promise<StoryRankRow[]> {
+  const rows = await db
+    .selectFrom('stories')
+    .select(['id', 'article_count', 'outlet_count', 'last_updated'])
+    .orderBy('last_updated', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    articleCount: r.article_count,
+    outletCount: r.outlet_count,
+    lastUpdated: r.last_updated,
+  }));
+}
+
+/** Story summaries in the order of `ids`; unknown ids are skipped. */
+export async function storySummaries(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<StorySummaryRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await listStoriesWhere(db, ids.length, 0, (q) => q.where('stories.id', 'in', ids));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}

@@ -11,6 +11,7 @@ import { articleSequence } from './003-article-sequence.js';
 import { articlesOutletIndex } from './004-articles-outlet-index.js';
 import { liveIngestion } from './005-live-ingestion.js';
 import { corrections } from './006-corrections.js';
+import { storiesOrderIndex } from './007-stories-order-index.js';
 
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   return {
@@ -22,6 +23,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
         '004-articles-outlet-index': articlesOutletIndex(),
         '005-live-ingestion': liveIngestion(dialect),
         '006-corrections': corrections(dialect),
+        '007-stories-order-index': storiesOrderIndex(),
       };
     },
   };
