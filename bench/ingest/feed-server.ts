@@ -28,14 +28,73 @@ const WORDS = [
   'factory',
   'stadium',
 ];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mer',
+  'vin',
+  'tas',
+  'bru',
+  'den',
+  'sol',
+  'qui',
+  'nor',
+  'pel',
+  'ath',
+  'rix',
+  'gan',
+  'dul',
+  'fen',
+  'hob',
+  'ist',
+  'jor',
+  'wen',
+];
+const FUNCTION = [
+  'the',
+  'of',
+  'and',
+  'in',
+  'said',
+  'on',
+  'a',
+  'for',
+  'with',
+  'after',
+  'by',
+  'from',
+  'that',
+  'was',
+  'to',
+];
 
-/** ~220 words, different for every (feed, item): paragraphs built from the pair's own numbers. */
+/** A seeded generator (mulberry32): the same (feed, item) always gives the same text. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * ~220 words, distinct for every (feed, item): function words mixed with content words drawn
+ * from an 8,000-word synthetic vocabulary, so, as with real news, unrelated items share few
+ * word sequences (a template text would make every item a near-copy of every other).
+ */
 function body(feed: number, item: number): string {
-  const topic = `${WORDS[feed % WORDS.length]} ${WORDS[(item * 7 + feed) % WORDS.length]}`;
+  const next = random(feed * 100_003 + item);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+  const word = () => pick(SYLLABLES) + pick(SYLLABLES) + pick(SYLLABLES);
+  const sentence = () => {
+    const words = Array.from({ length: 11 }, (_, i) => (i % 2 === 0 ? word() : pick(FUNCTION)));
+    return words.join(' ').replace(/^./, (c) => c.toUpperCase()) + '.';
+  };
   return Array.from(
     { length: 5 },
-    (_, p) =>
-      `<p>${Array.from({ length: 4 }, (_, s) => `Officials in district ${feed} said the ${topic} plan number ${item} reached stage ${p}.${s} on schedule ${feed * 100 + item}, with residents ${WORDS[(feed + item + p + s) % WORDS.length]} groups asking questions.`).join(' ')}</p>`,
+    () => `<p>${Array.from({ length: 4 }, sentence).join(' ')}</p>`,
   ).join('');
 }
 
