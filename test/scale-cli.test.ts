@@ -11,12 +11,22 @@ import { ROOT, runCli } from './helpers/run-cli.js';
 import { waitForDrain } from './worker/scale-out.js';
 
 const SERVER = process.env.STORYLINE_TEST_POSTGRES_URL;
-if (!SERVER) process.stderr.write('SKIP: scale-out CLI tests need PostgreSQL (STORYLINE_TEST_POSTGRES_URL unset)\n');
+if (!SERVER)
+  process.stderr.write(
+    'SKIP: scale-out CLI tests need PostgreSQL (STORYLINE_TEST_POSTGRES_URL unset)\n',
+  );
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'cli');
 const ENTRY = `import(${JSON.stringify(resolve(ROOT, 'src/cli/main.ts'))}).then(async (m) => { process.exitCode = await m.main(process.argv.slice(1)); })`;
 
-function start(args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', '-e', ENTRY, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function start(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', '-e', ENTRY, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
@@ -24,7 +34,11 @@ function start(args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; o
   return { child, output: () => out, exited };
 }
 
-async function until(check: () => boolean | Promise<boolean>, what: string, ms = 60_000): Promise<void> {
+async function until(
+  check: () => boolean | Promise<boolean>,
+  what: string,
+  ms = 60_000,
+): Promise<void> {
   const deadline = Date.now() + ms;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -32,7 +46,13 @@ async function until(check: () => boolean | Promise<boolean>, what: string, ms =
   }
 }
 
-const statsOf = (stdout: string) => Object.fromEntries(stdout.trim().split('\n').map((l) => l.trim().split(/\s+/) as [string, string]));
+const statsOf = (stdout: string) =>
+  Object.fromEntries(
+    stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.trim().split(/\s+/) as [string, string]),
+  );
 
 describe('scale-out commands on PostgreSQL', { skip: !SERVER }, () => {
   it('migrate --to copies an ingested SQLite store and reports every table the same', async () => {
@@ -44,7 +64,10 @@ describe('scale-out commands on PostgreSQL', { skip: !SERVER }, () => {
       assert.equal(migrated.code, 0, migrated.stderr);
       assert.match(migrated.stdout, /every count and checksum matches/);
       assert.doesNotMatch(migrated.stdout, /DIFFERENT/);
-      const [a, b] = [await runCli(['stats', '--data-dir', dir]), await runCli(['stats', '--database-url', to])];
+      const [a, b] = [
+        await runCli(['stats', '--data-dir', dir]),
+        await runCli(['stats', '--database-url', to]),
+      ];
       assert.deepEqual(statsOf(b.stdout), statsOf(a.stdout));
       assert.equal((await runCli(['migrate', '--data-dir', dir])).code, 2);
     } finally {
@@ -72,7 +95,10 @@ describe('scale-out commands on PostgreSQL', { skip: !SERVER }, () => {
         const address = /serving the reader at (\S+)/.exec(web.output())![1]!;
         const res = await fetch(`${address}/api/v1/stories`);
         assert.equal(res.status, 200);
-        assert.equal(((await res.json()) as { stories: unknown[] }).stories.length, Number(expected.stories));
+        assert.equal(
+          ((await res.json()) as { stories: unknown[] }).stories.length,
+          Number(expected.stories),
+        );
         assert.doesNotMatch(web.output(), /worker taking jobs|polling sources/);
       } finally {
         web.child.kill('SIGTERM');

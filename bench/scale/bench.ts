@@ -23,7 +23,8 @@ import { storeBytes } from './store-size.js';
 
 const HERE = import.meta.dirname;
 const ROOT = resolve(HERE, '..', '..');
-const list = (text: string | undefined, fallback: string) => (text ?? fallback).split(',').filter(Boolean).map(Number);
+const list = (text: string | undefined, fallback: string) =>
+  (text ?? fallback).split(',').filter(Boolean).map(Number);
 const LANE_SIZES = list(process.env.BENCH_SCALE_SIZES, '10000,100000');
 const WORKER_SIZES = list(process.env.BENCH_SCALE_WORKER_SIZES, '10000');
 const WORKERS = list(process.env.BENCH_SCALE_WORKERS, '1,2,4');
@@ -46,34 +47,67 @@ interface Row {
 
 function child(script: string, args: string[]): Promise<string> {
   return new Promise((done, fail) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', join(HERE, script), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const p = spawn(process.execPath, ['--import', 'tsx', join(HERE, script), ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     p.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    p.on('exit', (code) => (code === 0 ? done(out) : fail(new Error(`bench: ${script} exited ${code}`))));
+    p.on('exit', (code) =>
+      code === 0 ? done(out) : fail(new Error(`bench: ${script} exited ${code}`)),
+    );
   });
 }
 
-async function lane(store: 'sqlite' | 'postgres', server: string, n: number, dir: string): Promise<Row> {
-  const url = store === 'sqlite' ? `sqlite:${join(dir, `lane-${n}.db`)}` : await freshPostgresSchema(server);
+async function lane(
+  store: 'sqlite' | 'postgres',
+  server: string,
+  n: number,
+  dir: string,
+): Promise<Row> {
+  const url =
+    store === 'sqlite' ? `sqlite:${join(dir, `lane-${n}.db`)}` : await freshPostgresSchema(server);
   const r = JSON.parse(await child('lane.child.ts', [url, String(n), '10'])) as {
-    articles: number; articlesPerS: number; cpuMsPerArticle: number; peakRssMb: number; storeMb: number;
+    articles: number;
+    articlesPerS: number;
+    cpuMsPerArticle: number;
+    peakRssMb: number;
+    storeMb: number;
     segments: { wallMsPerArticle: number; cpuMsPerArticle: number }[];
   };
   const first = r.segments[0]!;
   const last = r.segments[r.segments.length - 1]!;
-  process.stderr.write(`lane ${store} ${n}: ${JSON.stringify(r.segments.map((s) => +s.cpuMsPerArticle.toFixed(2)))} cpu ms/article by tenth\n`);
+  process.stderr.write(
+    `lane ${store} ${n}: ${JSON.stringify(r.segments.map((s) => +s.cpuMsPerArticle.toFixed(2)))} cpu ms/article by tenth\n`,
+  );
   return {
-    run: 'lane', store, workers: 1, articles: r.articles, articlesPerS: r.articlesPerS, cpuMsPerArticle: r.cpuMsPerArticle,
-    costGrowth: last.cpuMsPerArticle / first.cpuMsPerArticle, peakRssMb: r.peakRssMb, storeMb: r.storeMb,
+    run: 'lane',
+    store,
+    workers: 1,
+    articles: r.articles,
+    articlesPerS: r.articlesPerS,
+    cpuMsPerArticle: r.cpuMsPerArticle,
+    costGrowth: last.cpuMsPerArticle / first.cpuMsPerArticle,
+    peakRssMb: r.peakRssMb,
+    storeMb: r.storeMb,
   };
 }
 
-async function workers(server: string, n: number, count: number): Promise<{ row: Row; url: string }> {
+async function workers(
+  server: string,
+  n: number,
+  count: number,
+): Promise<{ row: Row; url: string }> {
   const url = await freshPostgresSchema(server);
   const schema = `boss_${randomBytes(4).toString('hex')}`;
   await (await openStore(url)).close();
   const setup = await openJobQueue(url, { schema });
-  const procs = Array.from({ length: count }, () => spawn(process.execPath, ['--import', 'tsx', join(HERE, 'worker.child.ts'), url, schema], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] }));
+  const procs = Array.from({ length: count }, () =>
+    spawn(process.execPath, ['--import', 'tsx', join(HERE, 'worker.child.ts'), url, schema], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }),
+  );
   const outputs = procs.map((p) => {
     let out = '';
     p.stdout.on('data', (c: Buffer) => (out += c.toString()));
@@ -97,33 +131,70 @@ async function workers(server: string, n: number, count: number): Promise<{ row:
   await setup.close();
   for (const p of procs) p.kill('SIGTERM');
   await Promise.all(procs.map((p) => new Promise((r) => p.once('exit', r))));
-  const reports = outputs.map((o) => JSON.parse(o().trim().split('\n').pop()!) as { peakRssMb: number; cpuS: number });
+  const reports = outputs.map(
+    (o) => JSON.parse(o().trim().split('\n').pop()!) as { peakRssMb: number; cpuS: number },
+  );
   const cpuS = reports.reduce((s, r) => s + r.cpuS, 0);
   return {
     url,
     row: {
-      run: 'workers', store: 'postgres', workers: count, articles: n, articlesPerS: n / wallS, cpuMsPerArticle: (cpuS * 1000) / n,
-      costGrowth: null, peakRssMb: Math.max(...reports.map((r) => r.peakRssMb)), storeMb: (await storeBytes(url)) / 2 ** 20,
-      note: 'tagging included; cpu is the workers\' own',
+      run: 'workers',
+      store: 'postgres',
+      workers: count,
+      articles: n,
+      articlesPerS: n / wallS,
+      cpuMsPerArticle: (cpuS * 1000) / n,
+      costGrowth: null,
+      peakRssMb: Math.max(...reports.map((r) => r.peakRssMb)),
+      storeMb: (await storeBytes(url)) / 2 ** 20,
+      note: "tagging included; cpu is the workers' own",
     },
   };
 }
 
 async function postgresServer(): Promise<{ url: string; stop: () => void }> {
-  if (process.env.STORYLINE_TEST_POSTGRES_URL) return { url: process.env.STORYLINE_TEST_POSTGRES_URL, stop: () => {} };
+  if (process.env.STORYLINE_TEST_POSTGRES_URL)
+    return { url: process.env.STORYLINE_TEST_POSTGRES_URL, stop: () => {} };
   const script = join(ROOT, 'test', 'store', 'start-postgres.sh');
-  const out = execFileSync('bash', [script], { encoding: 'utf8', env: { ...process.env, STORYLINE_TEST_POSTGRES_PORT: process.env.STORYLINE_TEST_POSTGRES_PORT ?? '55439' } });
+  const out = execFileSync('bash', [script], {
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      STORYLINE_TEST_POSTGRES_PORT: process.env.STORYLINE_TEST_POSTGRES_PORT ?? '55439',
+    },
+  });
   const url = /STORYLINE_TEST_POSTGRES_URL=(\S+)/.exec(out)![1]!;
   const dir = /STORYLINE_TEST_POSTGRES_DIR=(\S+)/.exec(out)![1]!;
   return { url, stop: () => execFileSync('bash', [script, 'stop', dir]) };
 }
 
 function table(rows: Row[]): string {
-  const head = ['run', 'store', 'workers', 'articles', 'art/s', 'cpu ms/art', 'cost last/first tenth', 'peak RSS MB', 'store MB'];
-  const body = rows.map((r) => [r.run, r.store, String(r.workers), String(r.articles), r.articlesPerS.toFixed(0), r.cpuMsPerArticle?.toFixed(2) ?? '-',
-    r.costGrowth?.toFixed(2) ?? '-', r.peakRssMb.toFixed(0), r.storeMb.toFixed(0)]);
+  const head = [
+    'run',
+    'store',
+    'workers',
+    'articles',
+    'art/s',
+    'cpu ms/art',
+    'cost last/first tenth',
+    'peak RSS MB',
+    'store MB',
+  ];
+  const body = rows.map((r) => [
+    r.run,
+    r.store,
+    String(r.workers),
+    String(r.articles),
+    r.articlesPerS.toFixed(0),
+    r.cpuMsPerArticle?.toFixed(2) ?? '-',
+    r.costGrowth?.toFixed(2) ?? '-',
+    r.peakRssMb.toFixed(0),
+    r.storeMb.toFixed(0),
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  return [head, ...body].map((cells) => cells.map((c, i) => c.padStart(widths[i]!)).join('  ')).join('\n');
+  return [head, ...body]
+    .map((cells) => cells.map((c, i) => c.padStart(widths[i]!)).join('  '))
+    .join('\n');
 }
 
 const server = await postgresServer();
@@ -131,7 +202,9 @@ const dir = await mkdtemp(join(tmpdir(), 'storyline-bench-scale-'));
 const rows: Row[] = [];
 const checks: Record<string, boolean> = {};
 try {
-  for (const n of LANE_SIZES) for (const store of ['sqlite', 'postgres'] as const) rows.push(await lane(store, server.url, n, dir));
+  for (const n of LANE_SIZES)
+    for (const store of ['sqlite', 'postgres'] as const)
+      rows.push(await lane(store, server.url, n, dir));
   for (const n of WORKER_SIZES) {
     let fourWorkers: string | null = null;
     for (const count of WORKERS) {
@@ -143,11 +216,15 @@ try {
     if (CHECK && fourWorkers) {
       const single = await freshPostgresSchema(server.url);
       const store = await openStore(single);
-      await singleProcessRun(store, [...generateCorpus(n, CORPUS_SEED)].map((a, i) => pageOf(a, i + 1)));
+      await singleProcessRun(
+        store,
+        [...generateCorpus(n, CORPUS_SEED)].map((a, i) => pageOf(a, i + 1)),
+      );
       await store.close();
       const [a, b] = [await partitionOf(single), await partitionOf(fourWorkers)];
       checks[`4 workers = one process on ${n} articles`] =
-        JSON.stringify(a.families) === JSON.stringify(b.families) && JSON.stringify(a.stories) === JSON.stringify(b.stories);
+        JSON.stringify(a.families) === JSON.stringify(b.families) &&
+        JSON.stringify(a.stories) === JSON.stringify(b.stories);
     }
   }
 } finally {
@@ -155,6 +232,7 @@ try {
   server.stop();
 }
 process.stdout.write(table(rows) + '\n\n');
-for (const [name, ok] of Object.entries(checks)) process.stdout.write(`${ok ? 'PASS' : 'FAIL'} ${name}\n`);
+for (const [name, ok] of Object.entries(checks))
+  process.stdout.write(`${ok ? 'PASS' : 'FAIL'} ${name}\n`);
 process.stdout.write(JSON.stringify({ rows, checks }) + '\n');
 if (Object.values(checks).some((ok) => !ok)) process.exitCode = 1;

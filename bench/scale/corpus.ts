@@ -19,9 +19,24 @@ export interface GeneratedArticle {
 /** Articles per simulated hour: 1M articles span ~70 days, so stories open and close. */
 export const ARTICLES_PER_HOUR = 600;
 
-const SYLLABLES = 'ka lo mi ra te su vin dor bel an os tri mar quel zen pa fo ur ge lis nab tor em sky wen dal hu ri co'.split(' ');
-const FUNCTION_WORDS = 'the of and to in a on for with said that was by at from as it is were after'.split(' ');
-const KINDS = ['flood', 'strike', 'election', 'merger', 'trial', 'fire', 'summit', 'outbreak', 'protest', 'launch'];
+const SYLLABLES =
+  'ka lo mi ra te su vin dor bel an os tri mar quel zen pa fo ur ge lis nab tor em sky wen dal hu ri co'.split(
+    ' ',
+  );
+const FUNCTION_WORDS =
+  'the of and to in a on for with said that was by at from as it is were after'.split(' ');
+const KINDS = [
+  'flood',
+  'strike',
+  'election',
+  'merger',
+  'trial',
+  'fire',
+  'summit',
+  'outbreak',
+  'protest',
+  'launch',
+];
 
 /** mulberry32: a tiny seeded PRNG (public-domain algorithm), enough for a bench corpus. */
 function prng(seed: number): () => number {
@@ -56,7 +71,10 @@ function makeEvent(rand: () => number, lookalikeOf?: Event): Event {
   return {
     kind: lookalikeOf?.kind ?? KINDS[Math.floor(rand() * KINDS.length)]!,
     place: cap(word(rand, 3)),
-    people: [cap(word(rand)) + ' ' + cap(word(rand, 3)), cap(word(rand)) + ' ' + cap(word(rand, 3))],
+    people: [
+      cap(word(rand)) + ' ' + cap(word(rand, 3)),
+      cap(word(rand)) + ' ' + cap(word(rand, 3)),
+    ],
     org: cap(word(rand, 3)) + ' ' + cap(word(rand, 2)),
     // Lookalikes share the kind's words and half the topical terms, not the actors.
     terms: lookalikeOf
@@ -83,7 +101,9 @@ function sentence(rand: () => number, event: Event, general: string[]): string {
 
 function paragraphs(rand: () => number, event: Event, general: string[], count: number): string[] {
   return Array.from({ length: count }, () =>
-    Array.from({ length: 2 + Math.floor(rand() * 2) }, () => sentence(rand, event, general)).join(' '),
+    Array.from({ length: 2 + Math.floor(rand() * 2) }, () => sentence(rand, event, general)).join(
+      ' ',
+    ),
   );
 }
 
@@ -103,7 +123,10 @@ function editCopy(rand: () => number, wire: string[], event: Event, general: str
 export function* generateCorpus(count: number, seed = 1): Generator<GeneratedArticle> {
   const rand = prng(seed);
   const general = Array.from({ length: 5000 }, () => word(rand));
-  const outlets = Array.from({ length: 400 }, () => `${cap(word(rand))} ${rand() < 0.5 ? 'Times' : 'Post'}`);
+  const outlets = Array.from(
+    { length: 400 },
+    () => `${cap(word(rand))} ${rand() < 0.5 ? 'Times' : 'Post'}`,
+  );
   const recent: Event[] = [];
   const start = Date.parse('2026-01-01T00:00:00Z');
   let n = 0;
@@ -117,7 +140,15 @@ export function* generateCorpus(count: number, seed = 1): Generator<GeneratedArt
       { kind: 'organisation' as const, name: event.org },
       { kind: 'place' as const, name: event.place },
     ];
-    return { id, url: `https://${outlet.toLowerCase().replace(/\s+/g, '-')}.example/${slug}`, title, outlet, published, text: paras.join('\n\n'), entities };
+    return {
+      id,
+      url: `https://${outlet.toLowerCase().replace(/\s+/g, '-')}.example/${slug}`,
+      title,
+      outlet,
+      published,
+      text: paras.join('\n\n'),
+      entities,
+    };
   };
   while (n < count) {
     const r = rand();
@@ -129,22 +160,42 @@ export function* generateCorpus(count: number, seed = 1): Generator<GeneratedArt
       yield emit(event, wire, 'Northwind Wire', title);
       const copies = 2 + Math.floor(rand() * 6);
       for (let c = 0; c < copies && n < count; c++) {
-        yield emit(event, editCopy(rand, wire, event, general), outlets[Math.floor(rand() * outlets.length)]!, title);
+        yield emit(
+          event,
+          editCopy(rand, wire, event, general),
+          outlets[Math.floor(rand() * outlets.length)]!,
+          title,
+        );
       }
     } else if (r < 0.65) {
       const event = recent[Math.floor(rand() * recent.length)]!;
       const title = `${event.place} ${event.kind} follow-up: ${sentence(rand, event, general).slice(0, 50)}`;
-      yield emit(event, paragraphs(rand, event, general, 5), outlets[Math.floor(rand() * outlets.length)]!, title);
+      yield emit(
+        event,
+        paragraphs(rand, event, general, 5),
+        outlets[Math.floor(rand() * outlets.length)]!,
+        title,
+      );
     } else if (r < 0.75) {
       const event = makeEvent(rand, recent[Math.floor(rand() * recent.length)]);
       remember(recent, event);
       const title = `${event.place} ${event.kind}: ${sentence(rand, event, general).slice(0, 60)}`;
-      yield emit(event, paragraphs(rand, event, general, 6), outlets[Math.floor(rand() * outlets.length)]!, title);
+      yield emit(
+        event,
+        paragraphs(rand, event, general, 6),
+        outlets[Math.floor(rand() * outlets.length)]!,
+        title,
+      );
     } else {
       const event = makeEvent(rand);
       remember(recent, event);
       const title = `${event.place}: ${sentence(rand, event, general).slice(0, 60)}`;
-      yield emit(event, paragraphs(rand, event, general, 5), outlets[Math.floor(rand() * outlets.length)]!, title);
+      yield emit(
+        event,
+        paragraphs(rand, event, general, 5),
+        outlets[Math.floor(rand() * outlets.length)]!,
+        title,
+      );
     }
   }
 }

@@ -4,7 +4,13 @@
 // Prints one JSON line: segments of cost per article as the store grows, peak memory, size.
 import { statSync } from 'node:fs';
 import { fingerprint } from '../../src/fingerprint/index.js';
-import { Pipeline, articleId, countWords, extractPage, type PreparedPage } from '../../src/pipeline.js';
+import {
+  Pipeline,
+  articleId,
+  countWords,
+  extractPage,
+  type PreparedPage,
+} from '../../src/pipeline.js';
 import { openStore } from '../../src/store/index.js';
 import type { Topic } from '../../src/types.js';
 import { generateCorpus, type GeneratedArticle } from './corpus.js';
@@ -22,16 +28,30 @@ function prepared(a: GeneratedArticle, line: number) {
   const extraction = extractPage(page, page.fetchedAt);
   if (extraction.kind !== 'article') throw new Error(`bench: ${a.id} is not an article`);
   const article = extraction.article;
-  const topics: Topic[] = a.entities.map((e) => ({ kind: e.kind, name: e.name, key: `${e.kind}:${e.name.toLowerCase().replace(/\s+/g, '-')}` }));
+  const topics: Topic[] = a.entities.map((e) => ({
+    kind: e.kind,
+    name: e.name,
+    key: `${e.kind}:${e.name.toLowerCase().replace(/\s+/g, '-')}`,
+  }));
   const prep: PreparedPage = {
     kind: 'article',
-    articles: [{ id: articleId(page, article, 0), position: 0, article, fingerprint: fingerprint(article), topics, wordCount: countWords(article.text) }],
+    articles: [
+      {
+        id: articleId(page, article, 0),
+        position: 0,
+        article,
+        fingerprint: fingerprint(article),
+        topics,
+        wordCount: countWords(article.text),
+      },
+    ],
   };
   return { page, prep };
 }
 
 const perSegment = Math.ceil(count / segments);
-const out: { upTo: number; wallMsPerArticle: number; cpuMsPerArticle: number; rssMb: number }[] = [];
+const out: { upTo: number; wallMsPerArticle: number; cpuMsPerArticle: number; rssMb: number }[] =
+  [];
 let peakRss = 0;
 let n = 0;
 const started = Date.now();
@@ -47,7 +67,12 @@ for (const a of generateCorpus(count, 11)) {
     const rss = process.memoryUsage().rss;
     peakRss = Math.max(peakRss, rss);
     const size = n % perSegment === 0 ? perSegment : n % perSegment;
-    out.push({ upTo: n, wallMsPerArticle: (Date.now() - segWall) / size, cpuMsPerArticle: (cpu.user + cpu.system) / 1000 / size, rssMb: rss / 2 ** 20 });
+    out.push({
+      upTo: n,
+      wallMsPerArticle: (Date.now() - segWall) / size,
+      cpuMsPerArticle: (cpu.user + cpu.system) / 1000 / size,
+      rssMb: rss / 2 ** 20,
+    });
     segWall = Date.now();
     segCpu = process.cpuUsage();
   }

@@ -5,8 +5,8 @@ import type { Page } from '../../src/types.js';
 import type { GeneratedArticle } from './corpus.js';
 
 export function pageOf(article: GeneratedArticle, line = 0): Page {
-  const { entities: _entities, ...fields } = article;
-  const record = { ...fields, html: null, line };
+  const { id, url, title, outlet, published, text } = article;
+  const record = { id, url, title, outlet, published, text, html: null, line };
   return {
     url: article.url,
     fetchedAt: new Date(article.published),

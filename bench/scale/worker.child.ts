@@ -15,6 +15,11 @@ process.once('SIGTERM', async () => {
   await queue.close();
   await store.close();
   const cpu = process.cpuUsage();
-  process.stdout.write(JSON.stringify({ peakRssMb: Math.max(peak, process.resourceUsage().maxRSS * 1024) / 2 ** 20, cpuS: (cpu.user + cpu.system) / 1e6 }) + '\n');
+  process.stdout.write(
+    JSON.stringify({
+      peakRssMb: Math.max(peak, process.resourceUsage().maxRSS * 1024) / 2 ** 20,
+      cpuS: (cpu.user + cpu.system) / 1e6,
+    }) + '\n',
+  );
   process.exit(0);
 });

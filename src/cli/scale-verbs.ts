@@ -18,7 +18,12 @@ interface ScaleVerb {
   run(config: Config, values: Record<string, unknown>, positionals: string[]): Promise<number>;
 }
 
-const DB = { 'data-dir': { type: 'string' }, 'database-url': { type: 'string' }, 'max-page-bytes': { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+const DB = {
+  'data-dir': { type: 'string' },
+  'database-url': { type: 'string' },
+  'max-page-bytes': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
 /** Options `serve` takes from this file. */
 export const SERVE_SCALE_OPTIONS = { 'no-worker': { type: 'boolean' } } as const;
@@ -47,7 +52,9 @@ export const SCALE_VERBS: Record<string, ScaleVerb> = {
 export async function runWorker(config: Config, values: Record<string, unknown>): Promise<number> {
   const concurrency = values.concurrency === undefined ? 1 : Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1) {
-    process.stderr.write(`usage: ${SCALE_VERBS.worker!.usage}\n--concurrency takes a whole number from 1\n`);
+    process.stderr.write(
+      `usage: ${SCALE_VERBS.worker!.usage}\n--concurrency takes a whole number from 1\n`,
+    );
     return 2;
   }
   const running = await startBackgroundWorker(config, concurrency);
@@ -67,7 +74,9 @@ export async function runEnqueue(config: Config, paths: string[]): Promise<numbe
     // Workers read the paths: give them absolute ones, the same on every machine that mounts them.
     const { resolve } = await import('node:path');
     await queue.addSources(paths.map((p) => resolve(p)));
-    process.stderr.write(`queued ${paths.length} source(s) on ${withoutPassword(config.databaseUrl)}\n`);
+    process.stderr.write(
+      `queued ${paths.length} source(s) on ${withoutPassword(config.databaseUrl)}\n`,
+    );
     return 0;
   } finally {
     await queue.close();
@@ -79,10 +88,16 @@ export async function runMigrate(config: Config, to: string | undefined): Promis
     process.stderr.write(`usage: ${SCALE_VERBS.migrate!.usage}\n`);
     return 2;
   }
-  process.stderr.write(`copying ${withoutPassword(config.databaseUrl)} to ${withoutPassword(to)}\n`);
-  const report = await copyStore(config.databaseUrl, to, (line) => process.stdout.write(line + '\n'));
+  process.stderr.write(
+    `copying ${withoutPassword(config.databaseUrl)} to ${withoutPassword(to)}\n`,
+  );
+  const report = await copyStore(config.databaseUrl, to, (line) =>
+    process.stdout.write(line + '\n'),
+  );
   const rows = report.reduce((n, r) => n + r.targetRows, 0);
-  process.stdout.write(`copied ${report.length} tables, ${rows} rows; every count and checksum matches\n`);
+  process.stdout.write(
+    `copied ${report.length} tables, ${rows} rows; every count and checksum matches\n`,
+  );
   return 0;
 }
 
@@ -90,7 +105,10 @@ export async function runMigrate(config: Config, to: string | undefined): Promis
  * `serve`: on PostgreSQL the web process also works jobs unless --no-worker, which makes it a
  * stateless web process (no jobs, no background polling) to run many of behind a load balancer.
  */
-export async function runServeScaled(config: Config, values: Record<string, unknown>): Promise<number> {
+export async function runServeScaled(
+  config: Config,
+  values: Record<string, unknown>,
+): Promise<number> {
   const noWorker = values['no-worker'] === true;
   const postgres = /^postgres(ql)?:\/\//.test(config.databaseUrl);
   const worker = postgres && !noWorker ? await startBackgroundWorker(config, 1) : null;
@@ -112,7 +130,9 @@ async function startBackgroundWorker(config: Config, concurrency: number): Promi
     concurrency,
     log: (line) => process.stderr.write(line + '\n'),
   });
-  process.stderr.write(`storyline: worker taking jobs from ${withoutPassword(config.databaseUrl)}\n`);
+  process.stderr.write(
+    `storyline: worker taking jobs from ${withoutPassword(config.databaseUrl)}\n`,
+  );
   return {
     async stop() {
       await worker.stop();

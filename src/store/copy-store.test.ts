@@ -12,7 +12,10 @@ import { copyStore } from './copy-store.js';
 import { openStore } from './index.js';
 
 const SERVER = process.env.STORYLINE_TEST_POSTGRES_URL;
-if (!SERVER) process.stderr.write('SKIP: migrate --to tests need PostgreSQL (STORYLINE_TEST_POSTGRES_URL unset)\n');
+if (!SERVER)
+  process.stderr.write(
+    'SKIP: migrate --to tests need PostgreSQL (STORYLINE_TEST_POSTGRES_URL unset)\n',
+  );
 
 describe('copying a SQLite store to PostgreSQL', { skip: !SERVER }, () => {
   it('copies every table with equal counts and checksums, and the copy works as a store', async () => {
@@ -42,20 +45,29 @@ describe('copying a SQLite store to PostgreSQL', { skip: !SERVER }, () => {
       try {
         assert.deepEqual(await copy.stats(), before);
         assert.deepEqual(await copy.getStory(stories[0]!.id), story);
-        assert.deepEqual(new Set((await copy.search('flood', 20)).map((a) => a.id)), new Set(found.map((a) => a.id)));
+        assert.deepEqual(
+          new Set((await copy.search('flood', 20)).map((a) => a.id)),
+          new Set(found.map((a) => a.id)),
+        );
         // Ids continue after the copied ones: the next page saves.
         await singleProcessRun(copy, pages.slice(60));
         assert.equal((await copy.stats()).pages, before.pages + 1);
       } finally {
         await copy.close();
       }
-      await assert.rejects(copyStore(from, to), (e) => isStorylineError(e) && /already holds rows/.test(e.message));
+      await assert.rejects(
+        copyStore(from, to),
+        (e) => isStorylineError(e) && /already holds rows/.test(e.message),
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   });
 
   it('refuses a target that is not PostgreSQL', async () => {
-    await assert.rejects(copyStore('sqlite::memory:', 'sqlite:/tmp/x.db'), (e) => isStorylineError(e) && e.code === 'CONFIG_INVALID');
+    await assert.rejects(
+      copyStore('sqlite::memory:', 'sqlite:/tmp/x.db'),
+      (e) => isStorylineError(e) && e.code === 'CONFIG_INVALID',
+    );
   });
 });

@@ -29,9 +29,16 @@ type AnyDb = Kysely<Record<string, Record<string, unknown>>>;
  * Copies `fromUrl` into the empty PostgreSQL store at `toUrl`; `log` hears one line per table.
  * Throws STORE_FAILED when the target holds data or a table's count or checksum differs.
  */
-export async function copyStore(fromUrl: string, toUrl: string, log: (line: string) => void = () => {}): Promise<TableCopy[]> {
+export async function copyStore(
+  fromUrl: string,
+  toUrl: string,
+  log: (line: string) => void = () => {},
+): Promise<TableCopy[]> {
   if (!/^postgres(ql)?:\/\//.test(toUrl)) {
-    throw new StorylineError('CONFIG_INVALID', `migrate: --to must be a postgres:// URL, not ${withoutPassword(toUrl)}`);
+    throw new StorylineError(
+      'CONFIG_INVALID',
+      `migrate: --to must be a postgres:// URL, not ${withoutPassword(toUrl)}`,
+    );
   }
   const source = connect(fromUrl);
   const target = connect(toUrl);
@@ -42,7 +49,10 @@ export async function copyStore(fromUrl: string, toUrl: string, log: (line: stri
     const report: TableCopy[] = [];
     for (const table of tables) {
       if ((await countRows(target.db as unknown as AnyDb, table)) > 0) {
-        throw new StorylineError('STORE_FAILED', `migrate: ${withoutPassword(toUrl)} already holds rows in ${table}; migrate into an empty database`);
+        throw new StorylineError(
+          'STORE_FAILED',
+          `migrate: ${withoutPassword(toUrl)} already holds rows in ${table}; migrate into an empty database`,
+        );
       }
     }
     for (const table of tables) {
@@ -51,20 +61,37 @@ export async function copyStore(fromUrl: string, toUrl: string, log: (line: stri
       const copied = await copyTable(source, target, table, columns, key);
       const sourceSum = await checksum(source.db as unknown as AnyDb, table, columns, key);
       const targetSum = await checksum(target.db as unknown as AnyDb, table, columns, key);
-      const row = { table, sourceRows: sourceSum.rows, targetRows: targetSum.rows, sourceChecksum: sourceSum.sha256, targetChecksum: targetSum.sha256 };
+      const row = {
+        table,
+        sourceRows: sourceSum.rows,
+        targetRows: targetSum.rows,
+        sourceChecksum: sourceSum.sha256,
+        targetChecksum: targetSum.sha256,
+      };
       report.push(row);
-      log(`${table.padEnd(20)} ${String(copied).padStart(9)} rows  ${row.sourceChecksum.slice(0, 16)} ${row.sourceChecksum === row.targetChecksum && row.sourceRows === row.targetRows ? 'same' : 'DIFFERENT'}`);
+      log(
+        `${table.padEnd(20)} ${String(copied).padStart(9)} rows  ${row.sourceChecksum.slice(0, 16)} ${row.sourceChecksum === row.targetChecksum && row.sourceRows === row.targetRows ? 'same' : 'DIFFERENT'}`,
+      );
     }
     await resetIdentities(target, tables);
     await rebuildSearch(target);
-    const bad = report.filter((r) => r.sourceRows !== r.targetRows || r.sourceChecksum !== r.targetChecksum);
+    const bad = report.filter(
+      (r) => r.sourceRows !== r.targetRows || r.sourceChecksum !== r.targetChecksum,
+    );
     if (bad.length > 0) {
-      throw new StorylineError('STORE_FAILED', `migrate: copy differs in ${bad.map((b) => b.table).join(', ')}`);
+      throw new StorylineError(
+        'STORE_FAILED',
+        `migrate: copy differs in ${bad.map((b) => b.table).join(', ')}`,
+      );
     }
     return report;
   } catch (error) {
     if (error instanceof StorylineError) throw error;
-    throw new StorylineError('STORE_FAILED', `migrate: unable to copy to ${withoutPassword(toUrl)}: ${describeError(error)}`, { cause: error });
+    throw new StorylineError(
+      'STORE_FAILED',
+      `migrate: unable to copy to ${withoutPassword(toUrl)}: ${describeError(error)}`,
+      { cause: error },
+    );
   } finally {
     await source.db.destroy();
     await target.db.destroy();
@@ -78,7 +105,9 @@ async function tableOrder({ db }: Connection): Promise<string[]> {
       WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`.execute(db)
   ).rows
     .map((r) => r.name)
-    .filter((t) => !t.startsWith('kysely_') && t !== 'article_search' && t !== 'storyline_page_queue')
+    .filter(
+      (t) => !t.startsWith('kysely_') && t !== 'article_search' && t !== 'storyline_page_queue',
+    )
     .sort();
   const edges = (
     await sql<{ child: string; parent: string }>`SELECT c.relname AS child, p.relname AS parent
@@ -89,7 +118,8 @@ async function tableOrder({ db }: Connection): Promise<string[]> {
   const visit = (t: string, path: Set<string>) => {
     if (ordered.includes(t) || path.has(t)) return;
     path.add(t);
-    for (const e of edges) if (e.child === t && e.parent !== t && tables.includes(e.parent)) visit(e.parent, path);
+    for (const e of edges)
+      if (e.child === t && e.parent !== t && tables.includes(e.parent)) visit(e.parent, path);
     ordered.push(t);
   };
   for (const t of tables) visit(t, new Set());
@@ -97,8 +127,12 @@ async function tableOrder({ db }: Connection): Promise<string[]> {
 }
 
 async function columnsOf({ db }: Connection, table: string): Promise<string[]> {
-  const rows = await sql<{ name: string }>`SELECT column_name AS name FROM information_schema.columns
-    WHERE table_schema = current_schema() AND table_name = ${table} ORDER BY ordinal_position`.execute(db);
+  const rows = await sql<{
+    name: string;
+  }>`SELECT column_name AS name FROM information_schema.columns
+    WHERE table_schema = current_schema() AND table_name = ${table} ORDER BY ordinal_position`.execute(
+    db,
+  );
   return rows.rows.map((r) => r.name);
 }
 
@@ -110,14 +144,24 @@ async function keyOf({ db }: Connection, table: string, columns: string[]): Prom
   return rows.rows.length > 0 ? rows.rows.map((r) => r.name) : columns;
 }
 
-async function copyTable(source: Connection, target: Connection, table: string, columns: string[], key: string[]): Promise<number> {
+async function copyTable(
+  source: Connection,
+  target: Connection,
+  table: string,
+  columns: string[],
+  key: string[],
+): Promise<number> {
   const perInsert = Math.max(1, Math.min(500, Math.floor(COPY_BATCH_PARAMS / columns.length)));
   let copied = 0;
   for await (const rows of readAll(source.db as unknown as AnyDb, table, columns, key)) {
     for (let i = 0; i < rows.length; i += perInsert) {
       const batch = rows.slice(i, i + perInsert);
-      const values = sql.join(batch.map((r) => sql`(${sql.join(columns.map((c) => sql`${r[c] ?? null}`))})`));
-      await sql`INSERT INTO ${sql.id(table)} (${sql.join(columns.map((c) => sql.id(c)))}) OVERRIDING SYSTEM VALUE VALUES ${values}`.execute(target.db);
+      const values = sql.join(
+        batch.map((r) => sql`(${sql.join(columns.map((c) => sql`${r[c] ?? null}`))})`),
+      );
+      await sql`INSERT INTO ${sql.id(table)} (${sql.join(columns.map((c) => sql.id(c)))}) OVERRIDING SYSTEM VALUE VALUES ${values}`.execute(
+        target.db,
+      );
       copied += batch.length;
     }
   }
@@ -125,11 +169,20 @@ async function copyTable(source: Connection, target: Connection, table: string, 
 }
 
 /** Every row ordered by key, in pages (OFFSET-free: keyset on the whole key is overkill here). */
-async function* readAll(db: AnyDb, table: string, columns: string[], key: string[]): AsyncGenerator<Record<string, unknown>[]> {
+async function* readAll(
+  db: AnyDb,
+  table: string,
+  columns: string[],
+  key: string[],
+): AsyncGenerator<Record<string, unknown>[]> {
   for (let offset = 0; ; offset += COPY_READ_ROWS) {
     const rows = (
-      await sql<Record<string, unknown>>`SELECT ${sql.join(columns.map((c) => sql.id(c)))} FROM ${sql.id(table)}
-        ORDER BY ${sql.join(key.map((k) => sql.id(k)))} LIMIT ${COPY_READ_ROWS} OFFSET ${offset}`.execute(db)
+      await sql<
+        Record<string, unknown>
+      >`SELECT ${sql.join(columns.map((c) => sql.id(c)))} FROM ${sql.id(table)}
+        ORDER BY ${sql.join(key.map((k) => sql.id(k)))} LIMIT ${COPY_READ_ROWS} OFFSET ${offset}`.execute(
+        db,
+      )
     ).rows;
     if (rows.length > 0) yield rows;
     if (rows.length < COPY_READ_ROWS) return;
@@ -137,7 +190,9 @@ async function* readAll(db: AnyDb, table: string, columns: string[], key: string
 }
 
 async function countRows(db: AnyDb, table: string): Promise<number> {
-  const r = await sql<{ n: number | string }>`SELECT count(*) AS n FROM ${sql.id(table)}`.execute(db);
+  const r = await sql<{ n: number | string }>`SELECT count(*) AS n FROM ${sql.id(table)}`.execute(
+    db,
+  );
   return Number(r.rows[0]?.n ?? 0);
 }
 
@@ -145,7 +200,12 @@ async function countRows(db: AnyDb, table: string): Promise<number> {
  * SHA-256 over every row in key order, each value in one canonical text form whichever
  * database it came from (PostgreSQL returns bigints as strings and bytes as Buffers).
  */
-async function checksum(db: AnyDb, table: string, columns: string[], key: string[]): Promise<{ rows: number; sha256: string }> {
+async function checksum(
+  db: AnyDb,
+  table: string,
+  columns: string[],
+  key: string[],
+): Promise<{ rows: number; sha256: string }> {
   const hash = createHash('sha256');
   let rows = 0;
   for await (const batch of readAll(db, table, columns, key)) {
@@ -169,8 +229,12 @@ function canonical(value: unknown): string | null {
 /** Explicit ids were copied: move each identity past the highest, or the next insert collides. */
 async function resetIdentities({ db }: Connection, tables: string[]): Promise<void> {
   for (const table of tables) {
-    const idents = await sql<{ name: string }>`SELECT column_name AS name FROM information_schema.columns
-      WHERE table_schema = current_schema() AND table_name = ${table} AND is_identity = 'YES'`.execute(db);
+    const idents = await sql<{
+      name: string;
+    }>`SELECT column_name AS name FROM information_schema.columns
+      WHERE table_schema = current_schema() AND table_name = ${table} AND is_identity = 'YES'`.execute(
+      db,
+    );
     for (const { name } of idents.rows) {
       await sql`SELECT setval(pg_get_serial_sequence(${table}, ${name}),
         GREATEST((SELECT COALESCE(MAX(${sql.id(name)}), 0) FROM ${sql.id(table)}), 1),
@@ -184,7 +248,13 @@ async function rebuildSearch({ db, dialect }: Connection): Promise<void> {
   const typed = db as Kysely<Database>;
   let after = '';
   for (;;) {
-    const rows = await typed.selectFrom('articles').select(['id', 'title', 'text']).where('id', '>', after).orderBy('id').limit(COPY_READ_ROWS).execute();
+    const rows = await typed
+      .selectFrom('articles')
+      .select(['id', 'title', 'text'])
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(COPY_READ_ROWS)
+      .execute();
     for (const r of rows) await dialect.indexArticle(typed, r.id, r.title, r.text, true);
     if (rows.length < COPY_READ_ROWS) return;
     after = rows[rows.length - 1]!.id;

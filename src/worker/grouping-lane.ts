@@ -43,10 +43,17 @@ export class GroupingLane {
 
   /** Takes the lane if free, groups every ready page in arrival order, gives the lane back. */
   async turn(turnMs = LANE_TURN_MS): Promise<LaneTurn> {
-    const outcomes: LaneTurn['outcomes'] = { processed: 0, duplicate: 0, 'not-article': 0, unreadable: 0 };
+    const outcomes: LaneTurn['outcomes'] = {
+      processed: 0,
+      duplicate: 0,
+      'not-article': 0,
+      unreadable: 0,
+    };
     const lock = await this.pool.connect();
     try {
-      const got = await lock.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [LANE_LOCK_KEY]);
+      const got = await lock.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [
+        LANE_LOCK_KEY,
+      ]);
       if (!got.rows[0]?.ok) return { held: false, grouped: 0, outcomes, more: false };
       try {
         return await this.groupReady(turnMs, outcomes);
@@ -71,7 +78,13 @@ export class GroupingLane {
           // the store is the truth, and this process's indexes already replayed it.
           const outcome = (await this.store.hasPage(row.sha256))
             ? ({ status: 'duplicate' } as const)
-            : await pipeline.placePrepared(row.page, row.sha256, row.sourceUri, decodePrepared(row.prepared), row.page.fetchedAt);
+            : await pipeline.placePrepared(
+                row.page,
+                row.sha256,
+                row.sourceUri,
+                decodePrepared(row.prepared),
+                row.page.fetchedAt,
+              );
           await removeGrouped(this.pool, row.seq);
           outcomes[outcome.status] += 1;
           grouped += 1;

@@ -28,7 +28,11 @@ export interface QueueTiming {
   pollingSeconds: number;
 }
 
-export const DEFAULT_TIMING: QueueTiming = { expireSeconds: 300, maintenanceSeconds: 30, pollingSeconds: 0.5 };
+export const DEFAULT_TIMING: QueueTiming = {
+  expireSeconds: 300,
+  maintenanceSeconds: 30,
+  pollingSeconds: 0.5,
+};
 
 export interface JobQueue {
   readonly boss: PgBoss;
@@ -51,7 +55,10 @@ export interface QueueOptions {
   pagesPerJob?: number;
 }
 
-export async function openJobQueue(databaseUrl: string, options: QueueOptions = {}): Promise<JobQueue> {
+export async function openJobQueue(
+  databaseUrl: string,
+  options: QueueOptions = {},
+): Promise<JobQueue> {
   if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new StorylineError(
       'CONFIG_INVALID',
@@ -78,13 +85,23 @@ export async function openJobQueue(databaseUrl: string, options: QueueOptions = 
     await boss.createQueue(FETCH_SOURCE, { name: FETCH_SOURCE, retryLimit: 5, ...retry });
     await boss.createQueue(PROCESS_PAGE, { name: PROCESS_PAGE, retryLimit: 10, ...retry });
     // stately: at most one regroup waiting and one running, so wake-ups never pile up.
-    await boss.createQueue(REGROUP, { name: REGROUP, policy: 'stately', retryLimit: 100, ...retry, retryBackoff: false });
+    await boss.createQueue(REGROUP, {
+      name: REGROUP,
+      policy: 'stately',
+      retryLimit: 100,
+      ...retry,
+      retryBackoff: false,
+    });
   } catch (error) {
     await boss.stop({ graceful: false, wait: true }).catch(() => {});
     await pool.end().catch(() => {});
-    throw new StorylineError('STORE_FAILED', `worker: unable to open the job queue on ${withoutPassword(databaseUrl)}: ${describeError(error)}`, {
-      cause: error,
-    });
+    throw new StorylineError(
+      'STORE_FAILED',
+      `worker: unable to open the job queue on ${withoutPassword(databaseUrl)}: ${describeError(error)}`,
+      {
+        cause: error,
+      },
+    );
   }
   return {
     boss,

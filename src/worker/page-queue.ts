@@ -106,7 +106,8 @@ export async function enqueuePages(
       ],
     );
     const seqs = result.rows.map((r) => Number(r.seq)).sort((a, b) => a - b);
-    if (seqs.length > 0) await withSeqs({ executeSql: (text, values) => client.query(text, values) }, seqs);
+    if (seqs.length > 0)
+      await withSeqs({ executeSql: (text, values) => client.query(text, values) }, seqs);
     await client.query('COMMIT');
     return seqs;
   } catch (error) {
@@ -124,15 +125,20 @@ export async function queuedPages(pool: pg.Pool, seqs: readonly number[]): Promi
      WHERE seq = ANY($1::bigint[]) AND state = 'queued' ORDER BY seq`,
     [seqs],
   );
-  return result.rows.map((r) => ({ seq: Number(r.seq), sha256: r.sha256, page: pageOf(r), sourceUri: r.source_uri }));
+  return result.rows.map((r) => ({
+    seq: Number(r.seq),
+    sha256: r.sha256,
+    page: pageOf(r),
+    sourceUri: r.source_uri,
+  }));
 }
 
 /** Records a page's prepared articles; only a still-queued row changes (idempotent). */
 export async function markPrepared(pool: pg.Pool, seq: number, prepared: string): Promise<void> {
-  await pool.query(`UPDATE ${PAGE_QUEUE_TABLE} SET state = 'prepared', prepared = $2 WHERE seq = $1 AND state = 'queued'`, [
-    seq,
-    prepared,
-  ]);
+  await pool.query(
+    `UPDATE ${PAGE_QUEUE_TABLE} SET state = 'prepared', prepared = $2 WHERE seq = $1 AND state = 'queued'`,
+    [seq, prepared],
+  );
 }
 
 /**
@@ -177,6 +183,16 @@ export async function queueCounts(pool: pg.Pool): Promise<Record<QueueState, num
   return counts;
 }
 
-function pageOf(r: { url: string; fetched_at: string; content_type: string | null; body: Buffer }): Page {
-  return { url: r.url, fetchedAt: new Date(r.fetched_at), contentType: r.content_type, body: new Uint8Array(gunzipSync(r.body)) };
+function pageOf(r: {
+  url: string;
+  fetched_at: string;
+  content_type: string | null;
+  body: Buffer;
+}): Page {
+  return {
+    url: r.url,
+    fetchedAt: new Date(r.fetched_at),
+    contentType: r.content_type,
+    body: new Uint8Array(gunzipSync(r.body)),
+  };
 }

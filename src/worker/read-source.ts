@@ -6,11 +6,19 @@ import { ARTICLE_RECORD_TYPE, parseArticleRecords } from '../ingest/article-reco
 import { findFiles, readInputFile } from '../ingest/read-files.js';
 import type { Page } from '../types.js';
 
-export async function readSource(uri: string, maxPageBytes: number): Promise<{ pages: Page[]; errors: unknown[] }> {
+export async function readSource(
+  uri: string,
+  maxPageBytes: number,
+): Promise<{ pages: Page[]; errors: unknown[] }> {
   const pages: Page[] = [];
   const errors: unknown[] = [];
   if (/^https?:\/\//i.test(uri)) {
-    errors.push(new StorylineError('INPUT_UNREADABLE', `worker: ${uri}: fetching web sources is not a worker job yet; use a file or folder`));
+    errors.push(
+      new StorylineError(
+        'INPUT_UNREADABLE',
+        `worker: ${uri}: fetching web sources is not a worker job yet; use a file or folder`,
+      ),
+    );
     return { pages, errors };
   }
   for (const found of await findFiles([uri])) {
@@ -21,7 +29,12 @@ export async function readSource(uri: string, maxPageBytes: number): Promise<{ p
     try {
       const input = await readInputFile(found.path, maxPageBytes);
       if (input.contentType !== 'application/jsonl') {
-        pages.push({ url: input.url, fetchedAt: input.modifiedAt, body: input.bytes, contentType: input.contentType });
+        pages.push({
+          url: input.url,
+          fetchedAt: input.modifiedAt,
+          body: input.bytes,
+          contentType: input.contentType,
+        });
         continue;
       }
       const parsed = parseArticleRecords(new TextDecoder().decode(input.bytes), input.path);

@@ -30,7 +30,11 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
-export async function startWorker(store: Store, queue: JobQueue, options: WorkerOptions): Promise<RunningWorker> {
+export async function startWorker(
+  store: Store,
+  queue: JobQueue,
+  options: WorkerOptions,
+): Promise<RunningWorker> {
   const { boss, timing } = queue;
   const lane = new GroupingLane(store, queue.pool);
   // Preparing is CPU-bound and synchronous (~11 ms a page); run between the lane's queries it
@@ -46,9 +50,17 @@ export async function startWorker(store: Store, queue: JobQueue, options: Worker
   );
   for (let i = 0; i < (options.concurrency ?? 1); i++) {
     ids.push(
-      await boss.work<{ seqs: number[] }>(PROCESS_PAGE, { ...polling, batchSize: JOBS_PER_FETCH }, async (jobs) => {
-        await processPages(queue, jobs.flatMap((job) => job.data.seqs), () => laneTurn);
-      }),
+      await boss.work<{ seqs: number[] }>(
+        PROCESS_PAGE,
+        { ...polling, batchSize: JOBS_PER_FETCH },
+        async (jobs) => {
+          await processPages(
+            queue,
+            jobs.flatMap((job) => job.data.seqs),
+            () => laneTurn,
+          );
+        },
+      ),
     );
   }
   ids.push(
@@ -61,7 +73,8 @@ export async function startWorker(store: Store, queue: JobQueue, options: Worker
         await queue.requestRegroup(1);
         return;
       }
-      if (turn.grouped > 0) options.log(`worker: grouped ${turn.grouped} page(s) ${JSON.stringify(turn.outcomes)}`);
+      if (turn.grouped > 0)
+        options.log(`worker: grouped ${turn.grouped} page(s) ${JSON.stringify(turn.outcomes)}`);
       if (turn.more) await queue.requestRegroup();
     }),
   );
@@ -85,7 +98,11 @@ async function fetchSource(queue: JobQueue, uri: string, options: WorkerOptions)
  * The parallel half: extraction, fingerprints and topics for pages still queued. A retried job
  * finds the pages it already prepared gone from `queued` and skips them.
  */
-async function processPages(queue: JobQueue, seqs: number[], laneTurn: () => Promise<unknown>): Promise<void> {
+async function processPages(
+  queue: JobQueue,
+  seqs: number[],
+  laneTurn: () => Promise<unknown>,
+): Promise<void> {
   let sinceRegroup = 0;
   for (const row of await queuedPages(queue.pool, seqs)) {
     await laneTurn();
@@ -108,7 +125,11 @@ function prepareSafely(page: Page): PreparedPage {
     // The page's fetch time is its clock, so a page means the same on every worker.
     return preparePage(page, page.fetchedAt);
   } catch (error) {
-    return { kind: 'unreadable', code: 'INPUT_CORRUPT', reason: `extract failed: ${describeError(error)}` };
+    return {
+      kind: 'unreadable',
+      code: 'INPUT_CORRUPT',
+      reason: `extract failed: ${describeError(error)}`,
+    };
   }
 }
 

@@ -16,9 +16,11 @@ export async function partitionOf(databaseUrl: string): Promise<Partition> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const rows = (await client.query<{ id: string; family_id: string; story_id: string }>(
-      'SELECT id, family_id, story_id FROM articles',
-    )).rows;
+    const rows = (
+      await client.query<{ id: string; family_id: string; story_id: string }>(
+        'SELECT id, family_id, story_id FROM articles',
+      )
+    ).rows;
     const group = (key: 'family_id' | 'story_id') => {
       const groups = new Map<string, string[]>();
       for (const r of rows) groups.set(r[key], [...(groups.get(r[key]) ?? []), r.id]);
@@ -37,7 +39,11 @@ export async function singleProcessRun(store: Store, pages: readonly Page[]): Pr
 }
 
 /** Waits until the page queue is empty and `articles` are stored; throws after `timeoutMs`. */
-export async function waitForDrain(databaseUrl: string, articles: number, timeoutMs: number): Promise<void> {
+export async function waitForDrain(
+  databaseUrl: string,
+  articles: number,
+  timeoutMs: number,
+): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -48,7 +54,8 @@ export async function waitForDrain(databaseUrl: string, articles: number, timeou
       );
       const { queued, stored } = r.rows[0]!;
       if (Number(queued) === 0 && Number(stored) >= articles) return;
-      if (Date.now() > deadline) throw new Error(`workers did not drain: ${queued} queued, ${stored}/${articles} stored`);
+      if (Date.now() > deadline)
+        throw new Error(`workers did not drain: ${queued} queued, ${stored}/${articles} stored`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   } finally {
@@ -62,7 +69,14 @@ export async function rowCounts(databaseUrl: string): Promise<Record<string, num
   await client.connect();
   try {
     const out: Record<string, number> = {};
-    for (const table of ['pages', 'articles', 'families', 'stories', 'article_topics', 'article_search']) {
+    for (const table of [
+      'pages',
+      'articles',
+      'families',
+      'stories',
+      'article_topics',
+      'article_search',
+    ]) {
       out[table] = Number((await client.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
     }
     return out;

@@ -9,7 +9,13 @@ import { resolve } from 'node:path';
 import { generateCorpus } from '../../bench/scale/corpus.js';
 import { pageOf } from '../../bench/scale/pages.js';
 import { openStore, type Store } from '../../src/store/index.js';
-import { openJobQueue, sha256, startWorker, type JobQueue, type RunningWorker } from '../../src/worker/index.js';
+import {
+  openJobQueue,
+  sha256,
+  startWorker,
+  type JobQueue,
+  type RunningWorker,
+} from '../../src/worker/index.js';
 import { freshPostgresSchema } from '../helpers/dialects.js';
 import { partitionOf, rowCounts, singleProcessRun, waitForDrain } from './scale-out.js';
 
@@ -19,7 +25,8 @@ const ARTICLES = 250;
 const FAST = { expireSeconds: 3, maintenanceSeconds: 1, pollingSeconds: 0.5 };
 const log = () => {};
 
-if (!SERVER) process.stderr.write('SKIP: worker tests need PostgreSQL (STORYLINE_TEST_POSTGRES_URL unset)\n');
+if (!SERVER)
+  process.stderr.write('SKIP: worker tests need PostgreSQL (STORYLINE_TEST_POSTGRES_URL unset)\n');
 
 interface Node {
   store: Store;
@@ -86,9 +93,13 @@ describe('workers on one PostgreSQL store', { skip: !SERVER }, () => {
     const url = await freshPostgresSchema(SERVER!);
     const schema = `boss_${randomBytes(4).toString('hex')}`;
     const setup = await openJobQueue(url, { schema, timing: FAST, pagesPerJob: 10 });
-    const child = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'worker.child.ts'), url, schema], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', resolve(import.meta.dirname, 'worker.child.ts'), url, schema],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let grouped = 0;
     child.stdout.on('data', (chunk: Buffer) => {
       for (const m of chunk.toString().matchAll(/grouped (\d+)/g)) grouped += Number(m[1]);
