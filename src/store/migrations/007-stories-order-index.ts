@@ -8,7 +8,9 @@ import { sql } from 'kysely';
 export function storiesOrderIndex(): Migration {
   return {
     async up(db: Kysely<unknown>) {
-      await sql`CREATE INDEX stories_last_updated_id ON stories (last_updated DESC, id)`.execute(db);
+      await sql`CREATE INDEX stories_last_updated_id ON stories (last_updated DESC, id)`.execute(
+        db,
+      );
     },
   };
 }
