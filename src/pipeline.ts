@@ -69,6 +69,8 @@ export function prepareArticle(id: string, position: number, article: Article): 
 export class Grouper {
   private families = new FamilyIndex();
   private stories = new StoryIndex();
+  /** The last stored correction this grouper knows of (see Pipeline.followCorrections). */
+  correctionsSeen = 0;
   /** Editors' corrections waiting for the articles they name (warm-up and reprocessing). */
   private pending: { request: CorrectionRequest; afterSeq: number }[] = [];
 
@@ -154,7 +156,9 @@ export class Grouper {
 /** Builds a Grouper holding everything already in the store. */
 export async function warmGrouper(store: Store): Promise<Grouper> {
   const grouper = new Grouper();
-  grouper.expect(await store.corrections());
+  const corrections = await store.corrections();
+  grouper.expect(corrections);
+  grouper.correctionsSeen = corrections.at(-1)?.id ?? 0;
   for await (const row of store.groupingState()) grouper.replay(row);
   return grouper;
 }
@@ -174,15 +178,29 @@ export class Pipeline {
    * by the store in one transaction, then kept when the store is replayed or reprocessed.
    */
   async correct(request: CorrectionRequest, note: string | null = null): Promise<CorrectionEffect> {
+    await this.followCorrections();
     const effect = this.grouper.correct(request);
     if (!effect) throw new StorylineError('NOT_FOUND', `stories: no such article to correct: ${missingOf(request)}`);
     try {
-      await this.store.saveCorrection({ request, effect, note, record: true });
+      this.grouper.correctionsSeen = await this.store.saveCorrection({ request, effect, note, record: true });
     } catch (error) {
       this.grouper = await warmGrouper(this.store);
       throw error;
     }
     return effect;
+  }
+
+  /**
+   * Corrections another process stored since (the API's, while this one polls) are applied to
+   * memory before the next page, so a running ingest never undoes an editor's decision. Their
+   * effect is already in the store.
+   */
+  private async followCorrections(): Promise<void> {
+    for (const c of await this.store.corrections()) {
+      if (c.id <= this.grouper.correctionsSeen) continue;
+      this.grouper.correct(c.request);
+      this.grouper.correctionsSeen = c.id;
+    }
   }
 
   /** After a reprocessed page: stored corrections whose articles are back apply again. */
@@ -217,6 +235,7 @@ export class Pipeline {
       await this.store.savePage({ ...base, status: 'not-article', note: prepared.reason, articles: [] });
       return { status: 'not-article', reason: prepared.reason };
     }
+    await this.followCorrections();
     const grouped = prepared.articles.map((a) => this.grouper.groupPrepared(a, now));
     try {
       const saved = await this.store.savePage({ ...base, ...toSave(grouped), status: 'processed', note: null });
@@ -243,6 +262,7 @@ export class Pipeline {
       return { status: 'not-article', reason: extraction.reason };
     }
     const articles = [extraction.article, ...extraction.related];
+    await this.followCorrections();
     const grouped = articles.map((article, position) =>
       this.grouper.group(articleId(page, article, position), position, article, now),
     );

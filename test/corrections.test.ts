@@ -99,6 +99,24 @@ describe('story corrections', () => {
     );
   });
 
+  it('follows a correction another process stored before it groups or corrects again', async () => {
+    const stale = await Pipeline.open(store);
+    const other = await Pipeline.open(store);
+    const comet = await byFile('04-science-comet-kestrel-news.html');
+    const cometStory = comet.storyId;
+    const moved = await other.correct({ kind: 'move', articleId: comet.id, toArticleId: null });
+    assert.ok(moved.moved);
+    const sport = await byFile('04-sport-coastal-cup-daily-lantern.txt');
+    assert.equal(sport.storyId, cometStory, 'the sport story stayed where the comet was');
+    // The stale pipeline learns of the move first, so this merge has something to join.
+    const merge = await stale.correct({
+      kind: 'merge',
+      articleId: comet.id,
+      withArticleId: sport.id,
+    });
+    assert.equal(merge.mergedStories.length, 1);
+  });
+
   it('refuses a correction naming an unknown article with NOT_FOUND', async () => {
     const pipeline = await Pipeline.open(store);
     await assert.rejects(pipeline.correct({ kind: 'move', articleId: 'nope', toArticleId: null }), {
