@@ -77,7 +77,7 @@ async function serve(store: Store, config: Config, values: Record<string, unknow
     summarise: summariseStory,
     sourceAdmin: live.sourceAdmin,
     // Editors' corrections (issue 5), with the same admin token. Each opens a pipeline warmed
-    // from the store, so it decides on what is committed; a running poller learns of it on restart.
+    // from the store, so it decides on what is committed; the poller follows it before its next page.
     corrections: {
       token: process.env.STORYLINE_ADMIN_TOKEN ?? null,
       correct: async (request, note) => (await Pipeline.open(store)).correct(request, note),
