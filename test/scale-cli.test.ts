@@ -37,7 +37,7 @@ function start(
 async function until(
   check: () => boolean | Promise<boolean>,
   what: string,
-  ms = 60_000,
+  ms = 180_000,
 ): Promise<void> {
   const deadline = Date.now() + ms;
   while (!(await check())) {
@@ -86,7 +86,7 @@ describe('scale-out commands on PostgreSQL', { skip: !SERVER }, () => {
       await until(() => worker.output().includes('taking jobs'), 'the worker to start');
       const queued = await runCli(['enqueue', FIXTURES], { env });
       assert.equal(queued.code, 0, queued.stderr);
-      await waitForDrain(url, Number(expected.articles), 60_000);
+      await waitForDrain(url, Number(expected.articles), 180_000);
       assert.deepEqual(statsOf((await runCli(['stats'], { env })).stdout), expected);
 
       const web = start(['serve', '--no-worker', '--port', '0', '--host', '127.0.0.1'], env);
