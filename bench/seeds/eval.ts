@@ -71,10 +71,13 @@ async function groupingChecks(seedDir: string): Promise<Check[]> {
     const mains = articles.filter((a) => a.position === 0);
     const fed = articles.find((a) => a.position > 0 && /\bFed(eral Reserve)?\b/.test(`${a.title} ${a.text}`));
     const mainStory = mains[0]?.storyId;
+    const related = mainStory ? await store.relatedStories(mainStory, 10) : [];
+    const fedRelated = related.find((r) => r.story.id === fed?.storyId);
     return [
       { name: 'two main articles form one copy family', pass: mains.length === 2 && mains[0]!.familyId === mains[1]!.familyId, detail: mains.map((m) => m.familyId).join(' / ') },
       { name: 'the family names one original', pass: mains.filter((m) => m.isOriginal).length === 1, detail: mains.map((m) => `${m.outlet}:${m.isOriginal}`).join(', ') },
       { name: 'the Fed piece is in a story of its own', pass: !!fed && fed.storyId !== mainStory, detail: fed ? `${fed.storyId} vs ${mainStory}` : 'not found' },
+      { name: 'the Fed piece is not a related story', pass: !!fed && !fedRelated, detail: fedRelated ? `related, sharing ${fedRelated.shared.map((t) => t.name).join(', ')}` : `${related.length} related: ${related.map((r) => r.story.id).join(', ') || 'none'}` },
       { name: 'stories stored', pass: stories.length >= 2, detail: `${stories.length} stories, ${articles.length} articles` },
     ];
   } finally {

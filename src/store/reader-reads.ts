@@ -116,8 +116,10 @@ export function listStoriesByOutlet(
 
 export interface RelatedStoryRow {
   story: StorySummaryRow;
-  /** Topics both stories carry, rarest first. */
+  /** Topics both stories carry, rarest first: the reason they are related. */
   shared: Topic[];
+  /** Sum over shared topics of 1 / (stories carrying the topic): higher is closer. */
+  score: number;
 }
 
 /**
@@ -125,6 +127,18 @@ export interface RelatedStoryRow {
  * country every story names); skipping it also bounds the join. Chosen by judgement, not tuned.
  */
 export const RELATED_MAX_TOPIC_STORIES = 1000;
+
+/**
+ * Two stories are related when they share at least this many actors (people or
+ * organisations). A shared place or theme ranks and explains a relation but never makes one on
+ * its own: a town's bridge repair and its winter fair, or two stories that merely both happen in
+ * Washington and name the president, are not one thread. One shared actor is as weak: the
+ * head of state appears in half of all political news. Chosen by judgement on the seed case and
+ * the sample corpus; the store has no labelled related pairs to calibrate against.
+ */
+export const RELATED_MIN_SHARED_ACTORS = 2;
+
+const ACTOR_KINDS = new Set(['person', 'organisation']);
 
 /**
  * Other stories sharing topics with `storyId`: most shared topics first, weighted so a rare
@@ -147,6 +161,17 @@ export async function relatedStories(
         .as('stories'),
     )
     .where('story_topics.story_id', '=', storyId)
+    // An outlet named in the text ("told Reuters") is a source, not an actor of the story.
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('outlets')
+            .select('outlets.id')
+            .whereRef(eb.fn('lower', ['outlets.name']), '=', eb.fn('lower', ['topics.name'])),
+        ),
+      ),
+    )
     .execute();
   const useful = own.filter((t) => Number(t.stories) <= RELATED_MAX_TOPIC_STORIES);
   if (useful.length === 0 || limit <= 0) return [];
@@ -168,7 +193,14 @@ export async function relatedStories(
     entry.topics.push(p.topic_id);
     scores.set(p.story_id, entry);
   }
-  const best = [...scores].sort((a, b) => b[1].score - a[1].score || (a[0] < b[0] ? -1 : 1));
+  const kindOf = new Map(useful.map((t) => [t.id, t.kind]));
+  const best = [...scores]
+    .filter(
+      ([, e]) =>
+        e.topics.filter((t) => ACTOR_KINDS.has(kindOf.get(t) ?? '')).length >=
+        RELATED_MIN_SHARED_ACTORS,
+    )
+    .sort((a, b) => b[1].score - a[1].score || (a[0] < b[0] ? -1 : 1));
   const chosen = best.slice(0, limit);
   if (chosen.length === 0) return [];
   const stories = await listStoriesWhere(db, chosen.length, 0, (q) =>
@@ -188,7 +220,7 @@ export async function relatedStories(
     const shared = entry.topics
       .sort((a, b) => (weight.get(b) ?? 0) - (weight.get(a) ?? 0))
       .flatMap((t) => topicOf.get(t) ?? []);
-    return [{ story, shared }];
+    return [{ story, shared, score: entry.score }];
   });
 }
 

@@ -63,7 +63,11 @@ export function registerReaderApi(app: FastifyInstance, deps: ReaderApiDeps): vo
     const related = await readRelated(deps.store, story.id, Math.min(paging.limit, MAX_RELATED));
     return {
       story: storySummaryJson(story),
-      related: related.map((r) => ({ story: storySummaryJson(r.story), sharedTopics: r.shared })),
+      related: related.map((r) => ({
+        story: storySummaryJson(r.story),
+        sharedTopics: r.shared,
+        score: Math.round(r.score * 1000) / 1000,
+      })),
     };
   });
 }

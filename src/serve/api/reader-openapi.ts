@@ -107,10 +107,14 @@ export const READER_PATHS = {
               type: 'array',
               items: {
                 type: 'object',
-                required: ['story', 'sharedTopics'],
+                required: ['story', 'sharedTopics', 'score'],
                 properties: {
                   story: ref('StorySummary'),
                   sharedTopics: { type: 'array', items: ref('Topic') },
+                  score: {
+                    type: 'number',
+                    description: 'Sum over shared topics of 1 / stories carrying it',
+                  },
                 },
               },
             },

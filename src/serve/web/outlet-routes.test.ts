@@ -29,7 +29,48 @@ describeEachDialect('outlet, sources, related and summary pages', (dialect) => {
             familyId: 'fam-fair',
             storyId: 'story-fair',
             article: { title: 'Port Elwyn winter fair opens', outlet: 'Valley Courier' },
-            topics: [{ kind: 'place', name: 'Port Elwyn', key: 'place:port-elwyn' }],
+            topics: [
+              { kind: 'place', name: 'Port Elwyn', key: 'place:port-elwyn' },
+              { kind: 'person', name: 'Ines Calder', key: 'person:ines-calder' },
+              { kind: 'organisation', name: 'Elwyn Harbour Board', key: 'organisation:ehb' },
+            ],
+          },
+        ],
+      },
+      // The bridge story names the same two actors as the fair: that makes them related.
+      {
+        url: 'https://lanternwire.example/2026/bridge-board',
+        fetchedAt: '2026-11-22T09:30:00Z',
+        articles: [
+          {
+            id: 'wire-bridge-board',
+            familyId: 'fam-bridge-board',
+            storyId: 'story-bridge',
+            article: { title: 'Harbour board thanks bridge crews', outlet: 'Lantern Wire' },
+            topics: [
+              { kind: 'organisation', name: 'Lantern Wire', key: 'organisation:lantern-wire' },
+              { kind: 'person', name: 'Ines Calder', key: 'person:ines-calder' },
+              { kind: 'organisation', name: 'Elwyn Harbour Board', key: 'organisation:ehb' },
+            ],
+          },
+        ],
+      },
+      // Shares the town, one person and an outlet named as an organisation with the bridge story:
+      // one actor is not a thread, and an outlet is a source, not an actor.
+      {
+        url: 'https://weatherdesk.example/elwyn-rain',
+        fetchedAt: '2026-11-22T09:40:00Z',
+        articles: [
+          {
+            id: 'rain',
+            familyId: 'fam-rain',
+            storyId: 'story-rain',
+            article: { title: 'Port Elwyn had its wettest week', outlet: 'Weather Desk' },
+            topics: [
+              { kind: 'place', name: 'Port Elwyn', key: 'place:port-elwyn' },
+              { kind: 'person', name: 'Ines Calder', key: 'person:ines-calder' },
+              { kind: 'organisation', name: 'Lantern Wire', key: 'organisation:lantern-wire' },
+            ],
           },
         ],
       },
@@ -77,7 +118,7 @@ describeEachDialect('outlet, sources, related and summary pages', (dialect) => {
     assertInert(hostile.body);
   });
 
-  it('answers the same as JSON: outlets, one outlet’s stories, related stories', async () => {
+  it('answers the same as JSON: outlets, one outlet’s stories, related stories (two shared actors, outlets not counted)', async () => {
     const outlet = (await app.inject('/api/v1/outlets/Valley%20Courier')).json();
     assert.equal(outlet.outlet.articleCount, 2);
     assert.deepEqual(outlet.stories.map((s: { id: string }) => s.id).sort(), [
@@ -89,7 +130,12 @@ describeEachDialect('outlet, sources, related and summary pages', (dialect) => {
       related.related.map((r: { story: { id: string } }) => r.story.id),
       ['story-fair'],
     );
-    assert.equal(related.related[0].sharedTopics[0].key, 'place:port-elwyn');
+    assert.deepEqual(related.related[0].sharedTopics.map((t: { key: string }) => t.key).sort(), [
+      'organisation:ehb',
+      'person:ines-calder',
+      'place:port-elwyn',
+    ]);
+    assert.ok(related.related[0].score > 0);
   });
 
   it('shows each source with its health and never links a javascript: source', async () => {
@@ -118,7 +164,7 @@ describeEachDialect('outlet, sources, related and summary pages', (dialect) => {
     assert.match(res.body, /<h2 id="related">Related stories<\/h2>/);
     assert.match(
       res.body,
-      /href="\/stories\/story-fair">Port Elwyn winter fair opens<\/a>[^]*shares Port Elwyn/,
+      /href="\/stories\/story-fair">Port Elwyn winter fair opens<\/a>[^]*shares [^<]*Port Elwyn/,
     );
     assert.match(res.body, /data-story="story-bridge" data-updated="2026-11-22T10:00:00.000Z"/);
     assertInert(res.body);
