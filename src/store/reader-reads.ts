@@ -168,7 +168,7 @@ export async function relatedStories(
           eb
             .selectFrom('outlets')
             .select('outlets.id')
-            .whereRef(eb.fn('lower', ['outlets.name']), '=', eb.fn('lower', ['topics.name'])),
+            .where(sql<boolean>`lower(outlets.name) = lower(topics.name)`),
         ),
       ),
     )
