@@ -58,4 +58,20 @@ describe('findTopics', () => {
     });
     assert.deepEqual(de.map((t) => t.key).sort(), ['organisation:nato', 'organisation:reuters']);
   });
+
+  it('leaves out the writers: byline names and staff credit lines are not topics', () => {
+    const found = findTopics({
+      title: 'Harbour board approves new ferry pier',
+      text: [
+        'PORT ELWYN, May 2 (Meridian) - The Elwyn Harbour Board approved a new ferry pier on Friday, chair Ines Calder said.',
+        '(Reporting by Tova Brandt; Additional reporting by Ruben Sayle; Editing by Olga Marsh)',
+      ].join('\n\n'),
+      language: 'en',
+      byline: 'By Tova Brandt and Pia Lund',
+    }).map((t) => t.key);
+    assert.ok(found.includes('person:ines-calder'), found.join(' '));
+    for (const writer of ['tova-brandt', 'ruben-sayle', 'olga-marsh', 'pia-lund']) {
+      assert.ok(!found.includes(`person:${writer}`), `${writer} in ${found.join(' ')}`);
+    }
+  });
 });

@@ -27,8 +27,21 @@ const TAGGER_LANGUAGES = new Set(['en']);
 type Tagger = typeof nlp;
 type Doc = ReturnType<Tagger>;
 
-export function findTopics(article: Pick<Article, 'title' | 'text' | 'language'>): Topic[] {
-  const sample = taggedSample(article.title, article.text);
+/**
+ * A staff credit paragraph ("(Reporting by Ana Ferreira; Editing by Mark Dunmore)"): the people
+ * it names wrote or edited the article, they are not what it is about.
+ */
+const STAFF_CREDIT =
+  /^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|produced|research)\s+by\b/i;
+
+export function findTopics(
+  article: Pick<Article, 'title' | 'text' | 'language'> & { byline?: string | null },
+): Topic[] {
+  const body = article.text
+    .split(/\n+/)
+    .filter((p) => !STAFF_CREDIT.test(p.trim()))
+    .join('\n\n');
+  const sample = taggedSample(article.title, body);
   const mentions: RawEntity[] = [
     ...findAgencies(sample),
     ...findAcronyms(sample),
@@ -36,7 +49,14 @@ export function findTopics(article: Pick<Article, 'title' | 'text' | 'language'>
   ];
   const language = (article.language ?? 'en').toLowerCase().slice(0, 2);
   if (TAGGER_LANGUAGES.has(language)) mentions.push(...taggerEntities(nlp(sample)));
-  return mergeAliases(mentions);
+  return withoutAuthors(mergeAliases(mentions), article.byline ?? null);
+}
+
+/** The article's own writers are not its subject: drop people named in its byline. */
+function withoutAuthors(topics: Topic[], byline: string | null): Topic[] {
+  if (!byline) return topics;
+  const writers = byline.toLowerCase();
+  return topics.filter((t) => t.kind !== 'person' || !writers.includes(t.name.toLowerCase()));
 }
 
 /** The title on its own line (so it never runs into the first sentence), then the body head. */
