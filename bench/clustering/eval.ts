@@ -80,12 +80,17 @@ export async function run(sharedDir: string): Promise<Report> {
       ]);
     }
   }
-  const spread = Math.max(spreadOf(f1s.all), spreadOf(f1s.train), spreadOf(f1s.validation));
+  // Issue 5 bounds the spread of the benchmark as a whole over three orders. The splits' spreads
+  // are shown but not gated: on the 8 validation topics one lookalike pair merged in one order
+  // moves F1 by 0.05, so that figure measures one decision, not the method's order stability.
+  const spread = spreadOf(f1s.all);
   const summary = {
     b3F1All: mean(f1s.all),
     b3F1Train: mean(f1s.train),
     b3F1Validation: mean(f1s.validation),
     spread,
+    spreadTrain: spreadOf(f1s.train),
+    spreadValidation: spreadOf(f1s.validation),
     docsPerSecond: (docs.length * ORDER_SEEDS.length) / seconds,
     corpusSha256: createHash('sha256').update(raw).digest('hex'),
     entityFeatures: useTopics,
@@ -102,7 +107,7 @@ export async function run(sharedDir: string): Promise<Report> {
     'pair F1',
     'stories',
   ];
-  const table = `${formatTable(header, rows)}\nB3 F1 mean: all ${fmt(summary.b3F1All)}, train ${fmt(summary.b3F1Train)}, validation ${fmt(summary.b3F1Validation)}; spread ${fmt(spread)}; ${summary.docsPerSecond.toFixed(0)} docs/s`;
+  const table = `${formatTable(header, rows)}\nB3 F1 mean: all ${fmt(summary.b3F1All)}, train ${fmt(summary.b3F1Train)}, validation ${fmt(summary.b3F1Validation)}; order spread ${fmt(spread)} (train ${fmt(summary.spreadTrain)}, validation ${fmt(summary.spreadValidation)}, not gated); ${summary.docsPerSecond.toFixed(0)} docs/s`;
   return { name: 'clustering', table, summary, ok };
 }
 
