@@ -71,8 +71,8 @@ for (const [key, values] of Object.entries(grid)) {
 }
 for (const c of combos) {
   const [t, v, spreadT, spreadV] = score(c);
-  const { weights: _w, ...rest } = c;
+  const changed = JSON.stringify({ ...c, weights: undefined });
   console.log(
-    `train ${t.toFixed(3)} ±${spreadT.toFixed(3)}  validation ${v.toFixed(3)} ±${spreadV.toFixed(3)}  ${JSON.stringify(rest)}`,
+    `train ${t.toFixed(3)} ±${spreadT.toFixed(3)}  validation ${v.toFixed(3)} ±${spreadV.toFixed(3)}  ${changed}`,
   );
 }
