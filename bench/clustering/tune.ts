@@ -71,7 +71,8 @@ for (const [key, values] of Object.entries(grid)) {
 }
 for (const c of combos) {
   const [t, v, spreadT, spreadV] = score(c);
-  const changed = JSON.stringify({ ...c, weights: undefined });
+  const sameWeights = JSON.stringify(c.weights) === JSON.stringify(DEFAULT_STORY_OPTIONS.weights);
+  const changed = JSON.stringify(sameWeights ? { ...c, weights: undefined } : c);
   console.log(
     `train ${t.toFixed(3)} ±${spreadT.toFixed(3)}  validation ${v.toFixed(3)} ±${spreadV.toFixed(3)}  ${changed}`,
   );
