@@ -1,6 +1,6 @@
 // End to end on the bundled sample corpus: every page ingested into a real SQLite file, then
 // the copy families and stories checked against sample/EXPECTED.json.
-import { describe, it, before, after } from 'node:test';
+import { it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -16,6 +16,7 @@ import type {
 } from '../store/index.js';
 import type { Topic } from '../types.js';
 import { StorylineError, describeError, isStorylineError } from '../errors.js';
+import type { ListWindow, OutletListKey, StoryListKey, TopicListKey } from '../store/index.js';
 import type { Paging } from './paging.js';
 import { RANK_POOL, rankStories } from './ranking.js';
 
@@ -40,9 +41,12 @@ export interface StoryPage {
 }
 
 /** One page of stories; asks for one extra row to learn whether a next page exists. */
-export async function readStoryPage(store: Store, paging: Paging): Promise<StoryPage> {
+export async function readStoryPage(
+  store: Store,
+  paging: ListWindow<StoryListKey>,
+): Promise<StoryPage> {
   const rows = await guarded('stories', () =>
-    store.listStories({ limit: paging.limit + 1, offset: paging.offset }),
+    store.listStories({ ...paging, limit: paging.limit + 1 }),
   );
   return { stories: rows.slice(0, paging.limit), hasNext: rows.length > paging.limit };
 }
@@ -74,10 +78,10 @@ export async function readTopic(store: Store, key: string): Promise<Topic> {
 export async function readTopicStories(
   store: Store,
   key: string,
-  paging: Paging,
+  paging: ListWindow<StoryListKey>,
 ): Promise<StoryPage> {
   const rows = await guarded(`stories of topic ${key}`, () =>
-    store.listStoriesByTopic(key, { limit: paging.limit + 1, offset: paging.offset }),
+    store.listStoriesByTopic(key, { ...paging, limit: paging.limit + 1 }),
   );
   return { stories: rows.slice(0, paging.limit), hasNext: rows.length > paging.limit };
 }
@@ -87,9 +91,12 @@ export interface TopicPage {
   hasNext: boolean;
 }
 
-export async function readTopicPage(store: Store, paging: Paging): Promise<TopicPage> {
+export async function readTopicPage(
+  store: Store,
+  paging: ListWindow<TopicListKey>,
+): Promise<TopicPage> {
   const rows = await guarded('topics', () =>
-    store.listTopics({ limit: paging.limit + 1, offset: paging.offset }),
+    store.listTopics({ ...paging, limit: paging.limit + 1 }),
   );
   return { topics: rows.slice(0, paging.limit), hasNext: rows.length > paging.limit };
 }
@@ -102,6 +109,18 @@ export async function readSearch(
 ): Promise<ArticleRow[]> {
   if (query === '') return [];
   return guarded(`search results for ${JSON.stringify(query)}`, () => store.search(query, limit));
+}
+
+/** Stories with an article matching every word of `query`, best first; none for an empty query. */
+export async function readStorySearch(
+  store: Store,
+  query: string,
+  limit: number,
+): Promise<StorySummaryRow[]> {
+  if (query === '') return [];
+  return guarded(`stories matching ${JSON.stringify(query)}`, () =>
+    store.searchStories(query, limit),
+  );
 }
 
 /** Superseded texts of an article, oldest first; NOT_FOUND for an unknown article. */
@@ -164,10 +183,10 @@ export async function readOutlet(store: Store, name: string): Promise<OutletSumm
 export async function readOutletStories(
   store: Store,
   name: string,
-  paging: Paging,
+  paging: ListWindow<StoryListKey>,
 ): Promise<StoryPage> {
   const rows = await guarded(`stories of outlet ${name}`, () =>
-    store.listStoriesByOutlet(name, { limit: paging.limit + 1, offset: paging.offset }),
+    store.listStoriesByOutlet(name, { ...paging, limit: paging.limit + 1 }),
   );
   return { stories: rows.slice(0, paging.limit), hasNext: rows.length > paging.limit };
 }
@@ -177,9 +196,12 @@ export interface OutletPage {
   hasNext: boolean;
 }
 
-export async function readOutletPage(store: Store, paging: Paging): Promise<OutletPage> {
+export async function readOutletPage(
+  store: Store,
+  paging: ListWindow<OutletListKey>,
+): Promise<OutletPage> {
   const rows = await guarded('outlets', () =>
-    store.listOutlets({ limit: paging.limit + 1, offset: paging.offset }),
+    store.listOutlets({ ...paging, limit: paging.limit + 1 }),
   );
   return { outlets: rows.slice(0, paging.limit), hasNext: rows.length > paging.limit };
 }

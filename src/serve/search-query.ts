@@ -5,6 +5,8 @@ import { StorylineError } from '../errors.js';
 export const MAX_QUERY_CHARS = 200;
 /** Results per search: the store caps at 200; a reader page past 50 stops being read. */
 export const SEARCH_RESULTS = 50;
+/** Stories shown above the articles on the search page: the few a reader would follow. */
+export const SEARCH_STORIES = 10;
 
 export function readQuery(query: Record<string, unknown>): string {
   const value = query.q;

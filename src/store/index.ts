@@ -14,6 +14,7 @@ import type { SourceFetch, SourceRow, SourceToAdd } from './sources.js';
 import type { QueuedPage, QueuedPageToAdd } from './fetch-queue.js';
 import type { SourceItem } from './source-items.js';
 import type { TopicSummaryRow } from './topic-reads.js';
+import type { ListWindow, OutletListKey, StoryListKey, TopicListKey } from './list-keys.js';
 import type {
   OutletListRow,
   OutletSummaryRow,
@@ -30,6 +31,7 @@ export type {
 } from './corrections.js';
 export type { StoredPage } from './pages.js';
 export type { TopicSummaryRow } from './topic-reads.js';
+export type { ListWindow, OutletListKey, StoryListKey, TopicListKey } from './list-keys.js';
 export type {
   OutletListRow,
   OutletSummaryRow,
@@ -177,7 +179,7 @@ export interface Store {
    * Stories by `lastUpdated`, newest first: the last time an article of the story was added or
    * revised (seeing the same text again does not count). At most 500 per call.
    */
-  listStories(options: { limit: number; offset?: number }): Promise<StorySummaryRow[]>;
+  listStories(options: ListWindow<StoryListKey>): Promise<StorySummaryRow[]>;
   /** A story with its families (earliest first; in each, the original first) and topics. */
   getStory(id: string): Promise<StoryView | null>;
   getArticle(id: string): Promise<ArticleRow | null>;
@@ -191,6 +193,11 @@ export interface Store {
   articleRevisions(articleId: string): Promise<RevisionRow[]>;
   /** Articles matching every word of `query` (full text, titles and bodies), best first. */
   search(query: string, limit: number): Promise<ArticleRow[]>;
+  /**
+   * Stories with an article among the best 200 matches of `query`, ranked by their best
+   * matching article.
+   */
+  searchStories(query: string, limit: number): Promise<StorySummaryRow[]>;
   /** The raw bytes of a stored page (decompressed), for reprocessing; null for an unknown id. */
   pageBody(pageId: number): Promise<Uint8Array | null>;
   /** Every stored page (no bodies), in the order first stored: what `reprocess` walks. */
@@ -203,21 +210,15 @@ export interface Store {
    */
   clearDerived(): Promise<void>;
   /** Topics carried by the most stories first. */
-  listTopics(options: { limit: number; offset?: number }): Promise<TopicSummaryRow[]>;
+  listTopics(options: ListWindow<TopicListKey>): Promise<TopicSummaryRow[]>;
   getTopic(key: string): Promise<Topic | null>;
   /** Stories carrying the topic, most recently updated first. */
-  listStoriesByTopic(
-    key: string,
-    options: { limit: number; offset?: number },
-  ): Promise<StorySummaryRow[]>;
+  listStoriesByTopic(key: string, options: ListWindow<StoryListKey>): Promise<StorySummaryRow[]>;
   /** Outlets with at least one article, most articles first. */
-  listOutlets(options: { limit: number; offset?: number }): Promise<OutletListRow[]>;
+  listOutlets(options: ListWindow<OutletListKey>): Promise<OutletListRow[]>;
   getOutlet(name: string): Promise<OutletSummaryRow | null>;
   /** Stories the outlet covered, most recently updated first. */
-  listStoriesByOutlet(
-    name: string,
-    options: { limit: number; offset?: number },
-  ): Promise<StorySummaryRow[]>;
+  listStoriesByOutlet(name: string, options: ListWindow<StoryListKey>): Promise<StorySummaryRow[]>;
   /** Other stories sharing the story's topics, rare shared topics weighing most. */
   relatedStories(storyId: string, limit: number): Promise<RelatedStoryRow[]>;
   /** Opening text of each story's first original article (a few hundred characters), by id. */

@@ -19,6 +19,7 @@ import {
 } from './fetch-queue.js';
 import { forgetSourceItems, markSourceItems, sourceItems } from './source-items.js';
 import { countRows } from './stats.js';
+import { searchStories } from './story-search.js';
 import { getTopic, listStoriesByTopic, listTopics } from './topic-reads.js';
 import {
   getOutlet,
@@ -73,9 +74,9 @@ export function createStore({ db, dialect }: Connection, now: () => Date): Store
     savePage: (input) => savePage(db, dialect, input, now()),
     groupingState: (afterSeq) =>
       streamed('read the grouping state', groupingState(db, undefined, afterSeq)),
-    listStories: ({ limit, offset }) => {
+    listStories: ({ limit, offset, after }) => {
       const w = pageWindow(limit, offset);
-      return attempt('list stories', () => listStories(db, w.limit, w.offset));
+      return attempt('list stories', () => listStories(db, w.limit, w.offset, after ?? null));
     },
     getStory: (id) => attempt(`read story ${id}`, () => getStory(db, id)),
     getArticle: (id) => attempt(`read article ${id}`, () => getArticle(db, id)),
@@ -88,29 +89,37 @@ export function createStore({ db, dialect }: Connection, now: () => Date): Store
           await dialect.search(db, query, Math.min(pageWindow(limit).limit, MAX_SEARCH_RESULTS)),
         ),
       ),
+    searchStories: (query, limit) =>
+      attempt('search stories', async () =>
+        searchStories(
+          db,
+          await dialect.search(db, query, MAX_SEARCH_RESULTS),
+          Math.min(pageWindow(limit).limit, MAX_SEARCH_RESULTS),
+        ),
+      ),
     pageBody: (pageId) => attempt(`read page ${pageId}`, () => readPageBody(db, pageId)),
     storedPages: () => streamed('list pages', storedPages(db)),
     readPage: (pageId) => attempt(`read page ${pageId}`, () => readPage(db, pageId)),
-    listTopics: ({ limit, offset }) => {
+    listTopics: ({ limit, offset, after }) => {
       const w = pageWindow(limit, offset);
-      return attempt('list topics', () => listTopics(db, w.limit, w.offset));
+      return attempt('list topics', () => listTopics(db, w.limit, w.offset, after ?? null));
     },
     getTopic: (key) => attempt(`read topic ${key}`, () => getTopic(db, key)),
-    listStoriesByTopic: (key, { limit, offset }) => {
+    listStoriesByTopic: (key, { limit, offset, after }) => {
       const w = pageWindow(limit, offset);
       return attempt(`list stories of topic ${key}`, () =>
-        listStoriesByTopic(db, key, w.limit, w.offset),
+        listStoriesByTopic(db, key, w.limit, w.offset, after ?? null),
       );
     },
-    listOutlets: ({ limit, offset }) => {
+    listOutlets: ({ limit, offset, after }) => {
       const w = pageWindow(limit, offset);
-      return attempt('list outlets', () => listOutlets(db, w.limit, w.offset));
+      return attempt('list outlets', () => listOutlets(db, w.limit, w.offset, after ?? null));
     },
     getOutlet: (name) => attempt(`read outlet ${name}`, () => getOutlet(db, name)),
-    listStoriesByOutlet: (name, { limit, offset }) => {
+    listStoriesByOutlet: (name, { limit, offset, after }) => {
       const w = pageWindow(limit, offset);
       return attempt(`list stories of outlet ${name}`, () =>
-        listStoriesByOutlet(db, name, w.limit, w.offset),
+        listStoriesByOutlet(db, name, w.limit, w.offset, after ?? null),
       );
     },
     relatedStories: (storyId, limit) =>

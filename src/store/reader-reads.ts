@@ -4,6 +4,7 @@ import type { Topic } from '../types.js';
 import type { Database } from './schema.js';
 import { listStoriesWhere } from './reads.js';
 import type { StorySummaryRow } from './index.js';
+import type { OutletListKey, StoryListKey } from './list-keys.js';
 
 export interface OutletSummaryRow {
   name: string;
@@ -31,8 +32,9 @@ export async function listOutlets(
   db: Kysely<Database>,
   limit: number,
   offset: number,
+  after: OutletListKey | null = null,
 ): Promise<OutletListRow[]> {
-  const rows = await db
+  let query = db
     .selectFrom((eb) =>
       eb
         .selectFrom('articles')
@@ -48,10 +50,16 @@ export async function listOutlets(
     .innerJoin('outlets', 'outlets.id', 'c.outlet_id')
     .select(['outlets.name', 'outlets.domain', 'c.articles', 'c.stories'])
     .orderBy('c.articles', 'desc')
-    .orderBy('outlets.name')
-    .limit(limit)
-    .offset(offset)
-    .execute();
+    .orderBy('outlets.name');
+  if (after !== null) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('c.articles', '<', after.articleCount),
+        eb.and([eb('c.articles', '=', after.articleCount), eb('outlets.name', '>', after.name)]),
+      ]),
+    );
+  }
+  const rows = await query.limit(limit).offset(offset).execute();
   return rows.map((r) => ({
     name: r.name,
     domain: r.domain,
@@ -102,15 +110,21 @@ export function listStoriesByOutlet(
   name: string,
   limit: number,
   offset: number,
+  after: StoryListKey | null = null,
 ): Promise<StorySummaryRow[]> {
-  return listStoriesWhere(db, limit, offset, (q) =>
-    q.where('stories.id', 'in', (eb) =>
-      eb
-        .selectFrom('articles')
-        .innerJoin('outlets', 'outlets.id', 'articles.outlet_id')
-        .select('articles.story_id')
-        .where('outlets.name', '=', name),
-    ),
+  return listStoriesWhere(
+    db,
+    limit,
+    offset,
+    (q) =>
+      q.where('stories.id', 'in', (eb) =>
+        eb
+          .selectFrom('articles')
+          .innerJoin('outlets', 'outlets.id', 'articles.outlet_id')
+          .select('articles.story_id')
+          .where('outlets.name', '=', name),
+      ),
+    after,
   );
 }
 

@@ -60,6 +60,37 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await store.listStories({ limit: -1 }), []);
     });
 
+    it('pages by key: a story updated between two pages neither repeats nor hides the rest', async () => {
+      await saveStory('s-old', '2026-03-01T06:00:00.000Z', FERRY_STRIKE);
+      await saveStory('s-new', '2026-03-01T18:00:00.000Z', ORCHARD_FAIR);
+      await saveStory('s-mid', '2026-03-01T12:00:00.000Z', FERRY_STRIKE_EDITED);
+      const [first] = await store.listStories({ limit: 1 });
+      assert.equal(first?.id, 's-new');
+      // A fresh story lands on top between the two requests: an offset would now show s-new again.
+      await saveStory('s-newest', '2026-03-01T20:00:00.000Z', 'Gulls nest on the lighthouse.');
+      assert.deepEqual(
+        (await store.listStories({ limit: 1, offset: 1 })).map((s) => s.id),
+        ['s-new'],
+      );
+      const rest = await store.listStories({ limit: 10, after: first! });
+      assert.deepEqual(
+        rest.map((s) => s.id),
+        ['s-mid', 's-old'],
+      );
+      assert.deepEqual(await store.listStories({ limit: 10, after: rest[1]! }), []);
+    });
+
+    it('breaks a tie of update times by id when paging by key', async () => {
+      for (const id of ['s-b', 's-a', 's-c']) {
+        await saveStory(id, '2026-03-01T06:00:00.000Z', `${FERRY_STRIKE} ${id}`);
+      }
+      const [first] = await store.listStories({ limit: 1 });
+      assert.deepEqual(
+        [first?.id, ...(await store.listStories({ limit: 5, after: first! })).map((s) => s.id)],
+        ['s-a', 's-b', 's-c'],
+      );
+    });
+
     it('finds articles by words of their title or body, whatever the punctuation', async () => {
       await saveStory('s-ferry', '2026-03-01T06:00:00.000Z', FERRY_STRIKE);
       await saveStory('s-fair', '2026-03-01T07:00:00.000Z', ORCHARD_FAIR);
@@ -72,6 +103,36 @@ for (const dialect of DIALECTS) {
         ['a-s-ferry'],
       );
       assert.deepEqual(await store.search('   ', 10), []);
+    });
+
+    it('finds stories through their articles, each story once, best match first', async () => {
+      await saveStory('s-ferry', '2026-03-01T06:00:00.000Z', FERRY_STRIKE);
+      await saveStory('s-fair', '2026-03-01T07:00:00.000Z', ORCHARD_FAIR);
+      await store.savePage(
+        pageToSave({
+          url: 'https://harbour-gazette.example/s-ferry-2',
+          fetchedAt: '2026-03-01T08:00:00.000Z',
+          articles: [
+            articleToSave({
+              id: 'a-s-ferry-2',
+              familyId: 'f-s-ferry-2',
+              storyId: 's-ferry',
+              text: FERRY_STRIKE_EDITED,
+              title: 'Ferry strike talks',
+            }),
+          ],
+        }),
+      );
+      assert.equal((await store.search('ferry', 10)).length, 2);
+      assert.deepEqual(
+        (await store.searchStories('ferry', 10)).map((s) => [s.id, s.articleCount]),
+        [['s-ferry', 2]],
+      );
+      assert.deepEqual(
+        (await store.searchStories('orchard', 10)).map((s) => s.id),
+        ['s-fair'],
+      );
+      assert.deepEqual(await store.searchStories('zeppelin', 10), []);
     });
 
     it('searches the current text of a revised article, not the old one', async () => {

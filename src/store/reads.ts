@@ -5,14 +5,16 @@ import { fromJson } from './codec.js';
 import type { Database, StoryTable } from './schema.js';
 import { topicsOfArticles, topicsOfStory } from './topics.js';
 import type { ArticleRow, FamilyView, StorySummaryRow, StoryView } from './index.js';
+import type { StoryListKey } from './list-keys.js';
 
 /** Stories, most recently updated first; ties broken by id so paging is stable. */
 export function listStories(
   db: Kysely<Database>,
   limit: number,
   offset: number,
+  after: StoryListKey | null = null,
 ): Promise<StorySummaryRow[]> {
-  return listStoriesWhere(db, limit, offset, (q) => q);
+  return listStoriesWhere(db, limit, offset, (q) => q, after);
 }
 
 function storiesQuery(db: Kysely<Database>) {
@@ -21,14 +23,29 @@ function storiesQuery(db: Kysely<Database>) {
 
 type StoriesQuery = ReturnType<typeof storiesQuery>;
 
-/** The story list narrowed by `filter` (a topic, later a search), in list order. */
+/** Stories strictly after `after` in list order (`last_updated DESC, id`). */
+function afterStory(q: StoriesQuery, after: StoryListKey | null): StoriesQuery {
+  if (after === null) return q;
+  return q.where((eb) =>
+    eb.or([
+      eb('stories.last_updated', '<', after.lastUpdated),
+      eb.and([eb('stories.last_updated', '=', after.lastUpdated), eb('stories.id', '>', after.id)]),
+    ]),
+  );
+}
+
+/**
+ * The story list narrowed by `filter` (a topic, an outlet), in list order, from `offset` or,
+ * for keyset paging, from just after the story `after`.
+ */
 export async function listStoriesWhere(
   db: Kysely<Database>,
   limit: number,
   offset: number,
   filter: (q: StoriesQuery) => StoriesQuery,
+  after: StoryListKey | null = null,
 ): Promise<StorySummaryRow[]> {
-  const rows = await filter(storiesQuery(db))
+  const rows = await afterStory(filter(storiesQuery(db)), after)
     .orderBy('stories.last_updated', 'desc')
     .orderBy('stories.id')
     .limit(limit)

@@ -54,6 +54,33 @@ for (const dialect of DIALECTS) {
       );
     });
 
+    it("pages topics and a topic's stories by the key of the last row shown", async () => {
+      const [top] = await store.listTopics({ limit: 1 });
+      assert.equal(top?.key, 'person:mara-ellison');
+      assert.deepEqual(
+        (await store.listTopics({ limit: 5, after: top! })).map((t) => t.key),
+        ['place:calder-bay'],
+      );
+      const [newest] = await store.listStoriesByTopic('person:mara-ellison', { limit: 1 });
+      assert.deepEqual(
+        (await store.listStoriesByTopic('person:mara-ellison', { limit: 5, after: newest! })).map(
+          (s) => s.id,
+        ),
+        ['s-strike'],
+      );
+    });
+
+    it('pages outlets by article count then name', async () => {
+      const outlets = await store.listOutlets({ limit: 5 });
+      assert.ok(outlets.length >= 1);
+      assert.deepEqual(await store.listOutlets({ limit: 5, after: outlets.at(-1)! }), []);
+      const past = { articleCount: outlets[0]!.articleCount, name: '' };
+      assert.deepEqual(
+        (await store.listOutlets({ limit: 5, after: past })).map((o) => o.name),
+        outlets.map((o) => o.name),
+      );
+    });
+
     it('lists the stories of a topic, newest first, and nothing for an unknown topic', async () => {
       assert.deepEqual(
         (await store.listStoriesByTopic('person:mara-ellison', { limit: 10 })).map((s) => s.id),

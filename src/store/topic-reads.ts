@@ -4,6 +4,7 @@ import type { Topic } from '../types.js';
 import type { Database } from './schema.js';
 import { listStoriesWhere } from './reads.js';
 import type { StorySummaryRow } from './index.js';
+import type { StoryListKey, TopicListKey } from './list-keys.js';
 
 export interface TopicSummaryRow extends Topic {
   /** How many stories carry the topic. */
@@ -15,8 +16,9 @@ export async function listTopics(
   db: Kysely<Database>,
   limit: number,
   offset: number,
+  after: TopicListKey | null = null,
 ): Promise<TopicSummaryRow[]> {
-  const rows = await db
+  let query = db
     .selectFrom('topics')
     .innerJoin('story_topics', 'story_topics.topic_id', 'topics.id')
     .groupBy(['topics.id', 'topics.key', 'topics.kind', 'topics.name'])
@@ -28,9 +30,23 @@ export async function listTopics(
     ])
     .orderBy('stories', 'desc')
     .orderBy('topics.name')
-    .limit(limit)
-    .offset(offset)
-    .execute();
+    .orderBy('topics.key');
+  if (after !== null) {
+    // Counts are aggregates, so the seek is a HAVING on the same count the list sorts by.
+    query = query.having((eb) =>
+      eb.or([
+        eb(eb.fn.countAll(), '<', after.storyCount),
+        eb.and([
+          eb(eb.fn.countAll(), '=', after.storyCount),
+          eb.or([
+            eb('topics.name', '>', after.name),
+            eb.and([eb('topics.name', '=', after.name), eb('topics.key', '>', after.key)]),
+          ]),
+        ]),
+      ]),
+    );
+  }
+  const rows = await query.limit(limit).offset(offset).execute();
   return rows.map((r) => ({
     key: r.key,
     kind: r.kind,
@@ -54,14 +70,20 @@ export function listStoriesByTopic(
   key: string,
   limit: number,
   offset: number,
+  after: StoryListKey | null = null,
 ): Promise<StorySummaryRow[]> {
-  return listStoriesWhere(db, limit, offset, (q) =>
-    q.where('stories.id', 'in', (eb) =>
-      eb
-        .selectFrom('story_topics')
-        .innerJoin('topics', 'topics.id', 'story_topics.topic_id')
-        .select('story_topics.story_id')
-        .where('topics.key', '=', key),
-    ),
+  return listStoriesWhere(
+    db,
+    limit,
+    offset,
+    (q) =>
+      q.where('stories.id', 'in', (eb) =>
+        eb
+          .selectFrom('story_topics')
+          .innerJoin('topics', 'topics.id', 'story_topics.topic_id')
+          .select('story_topics.story_id')
+          .where('topics.key', '=', key),
+      ),
+    after,
   );
 }

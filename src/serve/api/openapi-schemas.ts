@@ -237,3 +237,22 @@ export const schemas = {
     },
   },
 };
+
+/** ?cursor= and ?limit= of every list (cursor.ts). */
+export const cursorParams = [
+  {
+    name: 'cursor',
+    in: 'query',
+    description: 'Opaque: the nextCursor of the previous page; omit for the first page',
+    schema: { type: 'string', maxLength: 600 },
+  },
+  { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100 } },
+];
+/** The paging fields of every list reply (cursorPage in cursor.ts). */
+export const cursorFields = {
+  limit: int,
+  hasNext: { type: 'boolean' },
+  nextCursor: { type: ['string', 'null'], description: 'Null on the last page' },
+  links: { type: 'object', required: ['next'], properties: { next: nullableStr } },
+};
+export const cursorRequired = ['limit', 'hasNext', 'nextCursor', 'links'];

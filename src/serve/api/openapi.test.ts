@@ -112,6 +112,10 @@ describeEachDialect('OpenAPI document', (dialect) => {
       ['/api/v1/outlets/nobody', '/api/v1/outlets/{name}'],
       ['/api/v1/stories/story-bridge/related', '/api/v1/stories/{id}/related'],
       ['/api/v1/stories/story-bridge/related?page=2', '/api/v1/stories/{id}/related'],
+      ['/api/v1/stories?limit=1', '/api/v1/stories'],
+      ['/api/v1/stories?page=2', '/api/v1/stories'],
+      ['/api/v1/topics?limit=1', '/api/v1/topics'],
+      ['/api/v1/outlets?limit=1', '/api/v1/outlets'],
     ];
     const paths = OPENAPI_DOCUMENT.paths as Record<
       string,

@@ -2,32 +2,25 @@
 // to dto.ts: a field added there must be added here (openapi.test.ts checks every route is
 // described and that real replies carry every required field).
 
-import { int, links, nullableStr, ref, schemas, str } from './openapi-schemas.js';
+import {
+  cursorFields,
+  cursorParams,
+  cursorRequired,
+  int,
+  links,
+  ref,
+  schemas,
+  str,
+} from './openapi-schemas.js';
 import { SOURCE_PATHS } from './sources-openapi.js';
 import { CORRECTION_PATHS } from './corrections-openapi.js';
 import { READER_PATHS } from './reader-openapi.js';
 
-const pageParams = [
-  { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 10000 } },
-  { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100 } },
-];
 const idParam = (name: string) => ({ name, in: 'path', required: true, schema: str });
-const pageLinks = {
-  type: 'object',
-  required: ['next', 'prev'],
-  properties: { next: nullableStr, prev: nullableStr },
-};
 const paged = (field: string, item: unknown, extra: Record<string, unknown> = {}) => ({
   type: 'object',
-  required: [field, 'page', 'limit', 'hasNext', 'links', ...Object.keys(extra)],
-  properties: {
-    ...extra,
-    [field]: { type: 'array', items: item },
-    page: int,
-    limit: int,
-    hasNext: { type: 'boolean' },
-    links: pageLinks,
-  },
+  required: [field, ...cursorRequired, ...Object.keys(extra)],
+  properties: { ...extra, [field]: { type: 'array', items: item }, ...cursorFields },
 });
 const ok = (description: string, schema: unknown) => ({
   200: { description, content: { 'application/json': { schema } } },
@@ -56,7 +49,7 @@ export const OPENAPI_DOCUMENT = Object.freeze({
     '/api/v1/stories': {
       get: {
         summary: 'Stories, most recently updated first',
-        parameters: pageParams,
+        parameters: cursorParams,
         responses: ok('A page of stories', paged('stories', ref('StorySummary'))),
       },
     },
@@ -77,14 +70,14 @@ export const OPENAPI_DOCUMENT = Object.freeze({
     '/api/v1/topics': {
       get: {
         summary: 'Topics carried by the most stories first',
-        parameters: pageParams,
+        parameters: cursorParams,
         responses: ok('A page of topics', paged('topics', ref('TopicSummary'))),
       },
     },
     '/api/v1/topics/{key}': {
       get: {
         summary: 'A topic and its stories',
-        parameters: [idParam('key'), ...pageParams],
+        parameters: [idParam('key'), ...cursorParams],
         responses: ok(
           'The topic',
           paged('stories', ref('StorySummary'), {
@@ -198,15 +191,20 @@ export const OPENAPI_DOCUMENT = Object.freeze({
     },
     '/api/v1/search': {
       get: {
-        summary: 'Articles matching every word of q',
+        summary:
+          'Stories and articles matching every word of q (one page, best first; a story matches through its articles)',
         parameters: [
           { name: 'q', in: 'query', schema: { type: 'string', maxLength: 200 } },
-          pageParams[1],
+          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100 } },
         ],
-        responses: ok('Matching articles, best first', {
+        responses: ok('Matching stories and articles, best first', {
           type: 'object',
-          required: ['query', 'articles'],
-          properties: { query: str, articles: { type: 'array', items: ref('Article') } },
+          required: ['query', 'stories', 'articles'],
+          properties: {
+            query: str,
+            stories: { type: 'array', items: ref('StorySummary') },
+            articles: { type: 'array', items: ref('Article') },
+          },
         }),
       },
     },

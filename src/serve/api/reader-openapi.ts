@@ -1,6 +1,14 @@
 // OpenAPI paths and schemas of reader-api.ts (outlets, related stories); spread into the
 // document by openapi.ts. A field added in reader-api.ts must be added here.
-import { int, links, ref, str } from './openapi-schemas.js';
+import {
+  cursorFields,
+  cursorParams,
+  cursorRequired,
+  int,
+  links,
+  ref,
+  str,
+} from './openapi-schemas.js';
 
 const error = (description: string) => ({
   description,
@@ -15,22 +23,6 @@ const errors = {
   404: error('Not found (NOT_FOUND)'),
   500: error('Store or internal failure'),
 };
-const pageParams = [
-  { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 10000 } },
-  { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100 } },
-];
-const pageFields = {
-  page: int,
-  limit: int,
-  hasNext: { type: 'boolean' },
-  links: {
-    type: 'object',
-    required: ['next', 'prev'],
-    properties: { next: { type: ['string', 'null'] }, prev: { type: ['string', 'null'] } },
-  },
-};
-const pageRequired = ['page', 'limit', 'hasNext', 'links'];
-
 const OUTLET_LIST_SCHEMA = {
   type: 'object',
   required: ['name', 'domain', 'articleCount', 'storyCount', 'links'],
@@ -61,12 +53,12 @@ export const READER_PATHS = {
   '/api/v1/outlets': {
     get: {
       summary: 'Outlets with at least one article, most articles first',
-      parameters: pageParams,
+      parameters: cursorParams,
       responses: {
         200: json('A page of outlets', {
           type: 'object',
-          required: ['outlets', ...pageRequired],
-          properties: { outlets: { type: 'array', items: OUTLET_LIST_SCHEMA }, ...pageFields },
+          required: ['outlets', ...cursorRequired],
+          properties: { outlets: { type: 'array', items: OUTLET_LIST_SCHEMA }, ...cursorFields },
         }),
         ...errors,
       },
@@ -75,15 +67,15 @@ export const READER_PATHS = {
   '/api/v1/outlets/{name}': {
     get: {
       summary: 'An outlet and the stories it covered, most recently updated first',
-      parameters: [{ name: 'name', in: 'path', required: true, schema: str }, ...pageParams],
+      parameters: [{ name: 'name', in: 'path', required: true, schema: str }, ...cursorParams],
       responses: {
         200: json('The outlet and a page of its stories', {
           type: 'object',
-          required: ['outlet', 'stories', ...pageRequired],
+          required: ['outlet', 'stories', ...cursorRequired],
           properties: {
             outlet: OUTLET_SCHEMA,
             stories: { type: 'array', items: ref('StorySummary') },
-            ...pageFields,
+            ...cursorFields,
           },
         }),
         ...errors,

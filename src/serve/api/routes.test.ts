@@ -22,7 +22,7 @@ describeEachDialect('JSON API v1', (dialect) => {
     await store.close();
   });
 
-  it('lists stories newest first with paging links', async () => {
+  it('lists stories newest first with a cursor to the next page', async () => {
     const res = await app.inject('/api/v1/stories');
     assert.equal(res.statusCode, 200);
     assert.match(res.headers['content-type'] as string, /^application\/json/);
@@ -32,42 +32,70 @@ describeEachDialect('JSON API v1', (dialect) => {
       ['story-hostile', 'story-ferry'],
     );
     assert.equal(body.hasNext, true);
-    assert.deepEqual(body.links, { next: '/api/v1/stories?page=2&limit=2', prev: null });
+    assert.equal(typeof body.nextCursor, 'string');
+    assert.deepEqual(body.links, { next: `/api/v1/stories?cursor=${body.nextCursor}&limit=2` });
     assert.deepEqual(body.stories[1].links, {
       self: '/api/v1/stories/story-ferry',
       html: '/stories/story-ferry',
     });
   });
 
-  it('follows page and limit, and stops at the last page', async () => {
-    const middle = (await app.inject('/api/v1/stories?page=2&limit=1')).json();
-    assert.deepEqual(
-      middle.stories.map((s: { id: string }) => s.id),
-      ['story-ferry'],
-    );
-    assert.equal(middle.limit, 1);
-    assert.deepEqual(middle.links, {
-      next: '/api/v1/stories?page=3&limit=1',
-      prev: '/api/v1/stories?page=1&limit=1',
-    });
-    const last = (await app.inject('/api/v1/stories?page=2')).json();
-    assert.deepEqual(
-      last.stories.map((s: { id: string }) => s.id),
-      ['story-bridge'],
-    );
-    assert.equal(last.hasNext, false);
-    assert.equal(last.links.next, null);
-    assert.equal(last.stories[0].articleCount, 2);
-    assert.equal(last.stories[0].familyCount, 1);
+  it('walks every story once by following links.next, and stops at the last page', async () => {
+    type StoryPage = {
+      stories: { id: string; articleCount: number; familyCount: number }[];
+      limit: number;
+      hasNext: boolean;
+      links: { next: string | null };
+    };
+    const seen: string[] = [];
+    let next: string | null = '/api/v1/stories?limit=1';
+    let last: StoryPage | null = null;
+    while (next !== null) {
+      const page: StoryPage = (await app.inject(next)).json();
+      assert.equal(page.limit, 1);
+      seen.push(...page.stories.map((s) => s.id));
+      next = page.links.next;
+      last = page;
+    }
+    assert.deepEqual(seen, ['story-hostile', 'story-ferry', 'story-bridge']);
+    assert.equal(last?.hasNext, false);
+    assert.equal(last?.stories[0]?.articleCount, 2);
+    assert.equal(last?.stories[0]?.familyCount, 1);
   });
 
-  it('refuses bad paging with a coded 400', async () => {
-    for (const query of ['page=0', 'page=x', 'limit=101', 'limit=0']) {
+  it('refuses bad paging with a coded 400 that says why', async () => {
+    const forged = Buffer.from(JSON.stringify([1, 2])).toString('base64url');
+    const cases: [string, RegExp][] = [
+      ['page=2', /pages by cursor/],
+      ['cursor=not%20base64!', /cursor is not one this API gave out/],
+      ['cursor=bm90IGpzb24', /cursor is not one this API gave out/],
+      [`cursor=${forged}`, /cursor is not one this API gave out/],
+      ['limit=101', /limit must be/],
+      ['limit=0', /limit must be/],
+      ['limit=x', /limit must be/],
+    ];
+    for (const [query, message] of cases) {
       const res = await app.inject(`/api/v1/stories?${query}`);
       assert.equal(res.statusCode, 400, query);
       assert.equal(res.json().error.code, 'BAD_REQUEST', query);
       assert.equal(res.json().error.status, 400);
+      assert.match(res.json().error.message, message, query);
     }
+  });
+
+  it('searches stories as well as articles, a story found through its articles', async () => {
+    const body = (await app.inject('/api/v1/search?q=bridge')).json();
+    assert.deepEqual(
+      body.stories.map((s: { id: string }) => s.id),
+      ['story-bridge'],
+    );
+    assert.deepEqual(
+      body.articles.map((a: { storyId: string }) => a.storyId),
+      ['story-bridge', 'story-bridge'],
+    );
+    const none = (await app.inject('/api/v1/search?q=zeppelin')).json();
+    assert.deepEqual([none.stories, none.articles], [[], []]);
+    assert.equal((await app.inject('/api/v1/search?q=bridge&cursor=x')).statusCode, 400);
   });
 
   it('returns a story with families, the original marked, and topics', async () => {

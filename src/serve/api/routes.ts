@@ -2,13 +2,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../store/index.js';
 import { readEdits, type DiffFn } from '../edits.js';
-import { MAX_PAGE_SIZE, readPaging } from '../paging.js';
+import { MAX_PAGE_SIZE } from '../paging.js';
+import {
+  cursorPage,
+  readCursorPaging,
+  readSinglePage,
+  storyCursor,
+  topicCursor,
+} from '../cursor.js';
 import { SEARCH_RESULTS, readQuery } from '../search-query.js';
-import { StorylineError } from '../../errors.js';
 import {
   readArticle,
   readRevisions,
   readSearch,
+  readStorySearch,
   readStory,
   readStoryPage,
   readTopic,
@@ -30,24 +37,15 @@ export interface ApiDeps {
 type IdParams = { Params: { id: string } };
 type Paged = { Querystring: Record<string, unknown> };
 
-/** Next/previous links of a paged API list at `path` (no query string). */
-function pageLinks(path: string, page: number, limit: number, hasNext: boolean) {
-  const link = (n: number) => `${path}?page=${n}&limit=${limit}`;
-  return { next: hasNext ? link(page + 1) : null, prev: page > 1 ? link(page - 1) : null };
-}
-
 export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
   // /api/v1/families/:id and /api/v1/articles/:id/diff (issue 4).
   registerFamilyRoutes(app, deps);
   app.get<Paged>('/api/v1/stories', async (request) => {
-    const paging = readPaging(request.query, deps.pageSize, true);
+    const paging = readCursorPaging(request.query, deps.pageSize, storyCursor.decode);
     const { stories, hasNext } = await readStoryPage(deps.store, paging);
     return {
       stories: stories.map(storySummaryJson),
-      page: paging.page,
-      limit: paging.limit,
-      hasNext,
-      links: pageLinks('/api/v1/stories', paging.page, paging.limit, hasNext),
+      ...cursorPage('/api/v1/stories', paging.limit, stories, hasNext, storyCursor.encode),
     };
   });
 
@@ -58,41 +56,36 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
   );
 
   app.get<Paged>('/api/v1/topics', async (request) => {
-    const paging = readPaging(request.query, MAX_PAGE_SIZE, true);
+    const paging = readCursorPaging(request.query, MAX_PAGE_SIZE, topicCursor.decode);
     const { topics, hasNext } = await readTopicPage(deps.store, paging);
     return {
       topics: topics.map((t) => ({
         ...t,
         links: { self: apiTopicPath(t.key), html: topicPath(t.key) },
       })),
-      page: paging.page,
-      limit: paging.limit,
-      hasNext,
-      links: pageLinks('/api/v1/topics', paging.page, paging.limit, hasNext),
+      ...cursorPage('/api/v1/topics', paging.limit, topics, hasNext, topicCursor.encode),
     };
   });
 
   app.get<Paged & { Params: { key: string } }>('/api/v1/topics/:key', async (request) => {
-    const paging = readPaging(request.query, deps.pageSize, true);
+    const paging = readCursorPaging(request.query, deps.pageSize, storyCursor.decode);
     const topic = await readTopic(deps.store, request.params.key);
     const { stories, hasNext } = await readTopicStories(deps.store, topic.key, paging);
     return {
       topic: { ...topic, links: { self: apiTopicPath(topic.key), html: topicPath(topic.key) } },
       stories: stories.map(storySummaryJson),
-      page: paging.page,
-      limit: paging.limit,
-      hasNext,
-      links: pageLinks(apiTopicPath(topic.key), paging.page, paging.limit, hasNext),
+      ...cursorPage(apiTopicPath(topic.key), paging.limit, stories, hasNext, storyCursor.encode),
     };
   });
 
   app.get<Paged>('/api/v1/search', async (request) => {
     const query = readQuery(request.query);
-    const paging = readPaging(request.query, SEARCH_RESULTS, true);
-    if (paging.page !== 1)
-      throw new StorylineError('BAD_REQUEST', 'serve: search has one page; use limit');
-    const results = await readSearch(deps.store, query, paging.limit);
-    return { query, articles: results.map(articleJson) };
+    const limit = readSinglePage(request.query, SEARCH_RESULTS, 'search results');
+    const [stories, articles] = await Promise.all([
+      readStorySearch(deps.store, query, limit),
+      readSearch(deps.store, query, limit),
+    ]);
+    return { query, stories: stories.map(storySummaryJson), articles: articles.map(articleJson) };
   });
 
   app.get<IdParams>('/api/v1/articles/:id/edits', async (request) => {

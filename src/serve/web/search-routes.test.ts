@@ -39,6 +39,17 @@ describeEachDialect('search', (dialect) => {
     assert.match(res.body, /<input id="q" name="q" type="search" value="bridge dawn"/);
   });
 
+  it('lists the matching story above the articles, with its outlets and counts', async () => {
+    const res = await app.inject('/search?q=bridge%20dawn');
+    const stories = res.body.indexOf('<h2 id="story-results">Stories</h2>');
+    const articles = res.body.indexOf('<h2 id="article-results">Articles</h2>');
+    assert.ok(stories > 0 && articles > stories, 'stories section first');
+    const section = res.body.slice(stories, articles);
+    assert.equal(section.match(/href="\/stories\/story-bridge"/g)?.length, 1);
+    assert.match(section, /2 articles, 1 copy/);
+    assert.doesNotMatch((await app.inject('/search?q=zeppelin')).body, /id="story-results"/);
+  });
+
   it('says when nothing matches and escapes the query everywhere it is shown', async () => {
     const q = '"><svg onload=zeppelin>';
     const res = await app.inject(`/search?q=${encodeURIComponent(q)}`);
@@ -63,6 +74,10 @@ describeEachDialect('search', (dialect) => {
     assert.deepEqual(
       body.articles.map((a: { id: string }) => a.id),
       ['courier-ferry'],
+    );
+    assert.deepEqual(
+      body.stories.map((s: { id: string }) => s.id),
+      ['story-ferry'],
     );
     assert.equal((await app.inject('/api/v1/search?q=ferry&page=2')).statusCode, 400);
   });
