@@ -7,14 +7,20 @@ import type { Report, ReportRunner } from './report.js';
 
 /** Where the benchmark data lives: `$STORYLINE_SHARED`, else `../shared` beside the checkout. */
 export function sharedDir(): string {
-  return resolve(process.env.STORYLINE_SHARED ?? resolve(import.meta.dirname, '..', '..', 'shared'));
+  return resolve(
+    process.env.STORYLINE_SHARED ?? resolve(import.meta.dirname, '..', '..', 'shared'),
+  );
 }
 
 /**
  * Runs the modules that exist (parts land at different times; a missing module is reported,
  * not fatal). `only` filters by name, from the command line: `npm run eval -- extraction`.
  */
-export async function runReports(kind: 'eval' | 'bench', names: readonly string[], only: readonly string[]): Promise<number> {
+export async function runReports(
+  kind: 'eval' | 'bench',
+  names: readonly string[],
+  only: readonly string[],
+): Promise<number> {
   const shared = sharedDir();
   if (!existsSync(shared)) {
     process.stderr.write(`${kind}: benchmark data not found at ${shared} (set STORYLINE_SHARED)\n`);
@@ -39,7 +45,9 @@ export async function runReports(kind: 'eval' | 'bench', names: readonly string[
       continue;
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    process.stdout.write(`\n== ${report.name} (${seconds} s)${report.ok ? '' : '  BELOW PINNED FLOOR'}\n${report.table}\n`);
+    process.stdout.write(
+      `\n== ${report.name} (${seconds} s)${report.ok ? '' : '  BELOW PINNED FLOOR'}\n${report.table}\n`,
+    );
     summary[report.name] = { ...report.summary, ok: report.ok };
     ok &&= report.ok;
   }

@@ -46,8 +46,13 @@ export function loadConfig(
     databaseUrl,
     host: flags.host ?? env.HOST ?? 'localhost',
     port,
-    sampleDir: resolve(flags.sampleDir ?? env.STORYLINE_SAMPLE_DIR ?? resolve(packageRoot, 'sample')),
-    maxPageBytes: toInt('max page bytes', flags.maxPageBytes ?? env.STORYLINE_MAX_PAGE_BYTES ?? DEFAULT_MAX_PAGE_BYTES),
+    sampleDir: resolve(
+      flags.sampleDir ?? env.STORYLINE_SAMPLE_DIR ?? resolve(packageRoot, 'sample'),
+    ),
+    maxPageBytes: toInt(
+      'max page bytes',
+      flags.maxPageBytes ?? env.STORYLINE_MAX_PAGE_BYTES ?? DEFAULT_MAX_PAGE_BYTES,
+    ),
   });
 }
 

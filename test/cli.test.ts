@@ -31,9 +31,27 @@ describe('storyline extract', () => {
     const files = [join(FIXTURES, 'orchard-frost.txt'), join(FIXTURES, 'harbour-bridge.html')];
     const { code, stdout } = await runCli(['extract', ...files]);
     assert.equal(code, 0);
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
-    assert.deepEqual(lines.map((l) => l.file), files);
-    for (const key of ['title', 'outlet', 'byline', 'published', 'dateline', 'credit', 'language', 'text', 'paragraphs', 'images', 'related']) {
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    assert.deepEqual(
+      lines.map((l) => l.file),
+      files,
+    );
+    for (const key of [
+      'title',
+      'outlet',
+      'byline',
+      'published',
+      'dateline',
+      'credit',
+      'language',
+      'text',
+      'paragraphs',
+      'images',
+      'related',
+    ]) {
       assert.ok(key in lines[1], `missing ${key}`);
     }
     const [frost, bridge] = lines;
@@ -51,11 +69,21 @@ describe('storyline extract', () => {
     const dir = await mkdtemp(join(tmpdir(), 'storyline-extract-'));
     try {
       await writeFile(join(dir, 'empty.html'), '');
-      await writeFile(join(dir, 'junk.bin'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
-      const files = [join(dir, 'empty.html'), join(dir, 'junk.bin'), join(FIXTURES, 'harbour-bridge.html')];
+      await writeFile(
+        join(dir, 'junk.bin'),
+        Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)),
+      );
+      const files = [
+        join(dir, 'empty.html'),
+        join(dir, 'junk.bin'),
+        join(FIXTURES, 'harbour-bridge.html'),
+      ];
       const { code, stdout, stderr } = await runCli(['extract', ...files]);
       assert.equal(code, 1);
-      const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
+      const lines = stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
       assert.equal(lines.length, 3);
       assert.equal(lines[0].error.code, 'INPUT_EMPTY');
       assert.equal(lines[1].error.code, 'INPUT_BINARY');
@@ -73,11 +101,25 @@ describe('storyline cluster', () => {
     const dir = await mkdtemp(join(tmpdir(), 'storyline-cluster-'));
     try {
       const out = join(dir, 'groups.jsonl');
-      const { code, stderr } = await runCli(['cluster', '--in', join(FIXTURES, 'records.jsonl'), '--out', out, '--data-dir', join(dir, 'data')]);
+      const { code, stderr } = await runCli([
+        'cluster',
+        '--in',
+        join(FIXTURES, 'records.jsonl'),
+        '--out',
+        out,
+        '--data-dir',
+        join(dir, 'data'),
+      ]);
       assert.equal(code, 0, stderr);
       assert.ok(!existsSync(join(dir, 'data')), 'cluster must not create a store');
-      const rows = (await readFile(out, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
-      assert.deepEqual(rows.map((r) => r.id), ['w1', 'c1', 'o1', 'u1', 'b1', 'b2']);
+      const rows = (await readFile(out, 'utf8'))
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      assert.deepEqual(
+        rows.map((r) => r.id),
+        ['w1', 'c1', 'o1', 'u1', 'b1', 'b2'],
+      );
       assert.deepEqual(Object.keys(rows[0]).sort(), ['family', 'id', 'original', 'story']);
       const byId = Object.fromEntries(rows.map((r) => [r.id, r]));
       assert.equal(byId.c1.family, byId.w1.family, 'the edited copy joins the wire family');
@@ -107,7 +149,10 @@ describe('storyline ingest', () => {
     assert.ok(existsSync(join(data, 'storyline.db')));
     const again = await runCli(['ingest', FIXTURES, '--data-dir', data, '--quiet']);
     assert.equal(again.code, 0, again.stderr);
-    assert.match(again.stderr, /: 0 new article\(s\), 0 revised, 0 unchanged, 8 duplicate page\(s\)/);
+    assert.match(
+      again.stderr,
+      /: 0 new article\(s\), 0 revised, 0 unchanged, 8 duplicate page\(s\)/,
+    );
     const stats = await runCli(['stats', '--data-dir', data]);
     assert.match(stats.stdout, /articles\s+8\n/);
   });
@@ -116,8 +161,20 @@ describe('storyline ingest', () => {
     const bad = join(dir, 'bad');
     await mkdir(bad);
     await writeFile(join(bad, 'a-empty.html'), '');
-    await writeFile(join(bad, 'b-binary.html'), Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 31) % 256)));
-    await writeFile(join(bad, 'c-invalid-utf8.txt'), Buffer.concat([Buffer.from('Caf\u00e9 owners say \u201cno\u201d to the new rules.\nMore text here about the caf\u00e9 rules. '), Buffer.from([0xc3, 0x28, 0xa0, 0xa1]), Buffer.from(' and the rest.\n')]));
+    await writeFile(
+      join(bad, 'b-binary.html'),
+      Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 31) % 256)),
+    );
+    await writeFile(
+      join(bad, 'c-invalid-utf8.txt'),
+      Buffer.concat([
+        Buffer.from(
+          'Caf\u00e9 owners say \u201cno\u201d to the new rules.\nMore text here about the caf\u00e9 rules. ',
+        ),
+        Buffer.from([0xc3, 0x28, 0xa0, 0xa1]),
+        Buffer.from(' and the rest.\n'),
+      ]),
+    );
     const whole = gzipSync(await readFile(join(FIXTURES, 'harbour-bridge.html')));
     await writeFile(join(bad, 'd-truncated.html.gz'), whole.subarray(0, whole.length - 40));
     await writeFile(join(bad, 'e-huge.html'), Buffer.alloc(11 * 1024 * 1024, 0x61));
@@ -127,7 +184,13 @@ describe('storyline ingest', () => {
     assert.equal(code, 1);
     const errors = stderr.split('\n').filter((l) => l.startsWith('error: '));
     assert.equal(errors.length, 5, stderr);
-    for (const [name, reason] of [['a-empty.html', /empty/], ['b-binary.html', /binary/], ['c-invalid-utf8.txt', /invalid UTF-8/], ['d-truncated.html.gz', /corrupt gzip/], ['e-huge.html', /over the 10\.0 MB cap/]] as const) {
+    for (const [name, reason] of [
+      ['a-empty.html', /empty/],
+      ['b-binary.html', /binary/],
+      ['c-invalid-utf8.txt', /invalid UTF-8/],
+      ['d-truncated.html.gz', /corrupt gzip/],
+      ['e-huge.html', /over the 10\.0 MB cap/],
+    ] as const) {
       const line = errors.find((l) => l.includes(name));
       assert.ok(line, `no error line for ${name}`);
       assert.match(line, reason);
@@ -140,7 +203,9 @@ describe('storyline ingest', () => {
     await mkdir(corpus);
     const page = await readFile(join(FIXTURES, 'harbour-bridge.html'), 'utf8');
     for (let i = 0; i < 200; i += 1) {
-      const html = page.replace(/harbour-bridge/, `harbour-bridge-${i}`).replace('nine to four', `nine to four (vote ${i})`);
+      const html = page
+        .replace(/harbour-bridge/, `harbour-bridge-${i}`)
+        .replace('nine to four', `nine to four (vote ${i})`);
       await writeFile(join(corpus, `p${String(i).padStart(2, '0')}.html`), html);
     }
     const data = join(dir, 'data-kill');

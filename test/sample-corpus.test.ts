@@ -36,7 +36,12 @@ describeEachDialect('the sample corpus, end to end', (dialect) => {
       dialect.name === 'sqlite' ? `sqlite:${join(dir, 'sample.db')}` : await dialect.url(),
     );
     errors = [];
-    const options = { maxPageBytes: 10 * 1024 * 1024, now: () => new Date('2026-06-01T00:00:00Z'), log: (l: string) => errors.push(l), progress: false };
+    const options = {
+      maxPageBytes: 10 * 1024 * 1024,
+      now: () => new Date('2026-06-01T00:00:00Z'),
+      log: (l: string) => errors.push(l),
+      progress: false,
+    };
     totals = await ingestPaths(await Pipeline.open(store), [SAMPLE], options);
     articles = await allArticles(store);
   });
@@ -49,7 +54,9 @@ describeEachDialect('the sample corpus, end to end', (dialect) => {
   function article(ref: string): ArticleRow {
     const [file, n] = ref.split('#');
     const url = pathToFileURL(join(SAMPLE, file!)).href;
-    const found = [...articles.values()].find((a) => a.pageUrl === url && a.position === Number(n ?? 0));
+    const found = [...articles.values()].find(
+      (a) => a.pageUrl === url && a.position === Number(n ?? 0),
+    );
     assert.ok(found, `no article for ${ref}`);
     return found;
   }
@@ -64,9 +71,17 @@ describeEachDialect('the sample corpus, end to end', (dialect) => {
   it('puts every expected copy family together, with one original each', () => {
     for (const family of expected.families) {
       const rows = family.map(article);
-      assert.equal(new Set(rows.map((r) => r.familyId)).size, 1, `not one family: ${family.join(', ')}`);
+      assert.equal(
+        new Set(rows.map((r) => r.familyId)).size,
+        1,
+        `not one family: ${family.join(', ')}`,
+      );
       const members = [...articles.values()].filter((a) => a.familyId === rows[0]!.familyId);
-      assert.equal(members.filter((a) => a.isOriginal).length, 1, `one original in ${family.join(', ')}`);
+      assert.equal(
+        members.filter((a) => a.isOriginal).length,
+        1,
+        `one original in ${family.join(', ')}`,
+      );
     }
   });
 
@@ -74,7 +89,11 @@ describeEachDialect('the sample corpus, end to end', (dialect) => {
     const inFamilies = new Set(expected.families.flat().map((r) => article(r).id));
     const familyIds = new Set(expected.families.map((f) => article(f[0]!).familyId));
     for (const a of articles.values()) {
-      if (!inFamilies.has(a.id)) assert.ok(!familyIds.has(a.familyId), `${a.pageUrl}#${a.position} joined a copy family it does not belong to`);
+      if (!inFamilies.has(a.id))
+        assert.ok(
+          !familyIds.has(a.familyId),
+          `${a.pageUrl}#${a.position} joined a copy family it does not belong to`,
+        );
     }
   });
 
@@ -92,7 +111,12 @@ describeEachDialect('the sample corpus, end to end', (dialect) => {
   });
 
   it('adds nothing when the corpus is ingested again', async () => {
-    const again = await ingestPaths(await Pipeline.open(store), [SAMPLE], { maxPageBytes: 10 * 1024 * 1024, now: () => new Date(), log: () => {}, progress: false });
+    const again = await ingestPaths(await Pipeline.open(store), [SAMPLE], {
+      maxPageBytes: 10 * 1024 * 1024,
+      now: () => new Date(),
+      log: () => {},
+      progress: false,
+    });
     assert.equal(again.inserted, 0);
     assert.equal(again.duplicates, totals.pages);
     assert.equal((await store.stats()).articles, articles.size);

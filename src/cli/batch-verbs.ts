@@ -27,7 +27,11 @@ export async function runExtract(config: Config, files: string[]): Promise<numbe
   return failed > 0 ? 1 : 0;
 }
 
-export async function runCluster(_config: Config, input: string | undefined, output: string | undefined): Promise<number> {
+export async function runCluster(
+  _config: Config,
+  input: string | undefined,
+  output: string | undefined,
+): Promise<number> {
   if (!input) {
     process.stderr.write('usage: storyline cluster --in ARTICLES.jsonl [--out FILE]\n');
     return 2;

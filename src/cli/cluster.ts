@@ -20,7 +20,12 @@ export function clusterRecords(records: readonly ArticleRecord[], runStart: Date
   const placed: { id: string; family: string; story: string }[] = [];
   for (const record of records) {
     const body = new TextEncoder().encode(JSON.stringify(record));
-    const page = { url: record.url ?? `record:${record.id}`, fetchedAt: runStart, body, contentType: ARTICLE_RECORD_TYPE };
+    const page = {
+      url: record.url ?? `record:${record.id}`,
+      fetchedAt: runStart,
+      body,
+      contentType: ARTICLE_RECORD_TYPE,
+    };
     const extraction = extractPage(page, runStart);
     if (extraction.kind !== 'article') {
       placed.push({ id: record.id, family: `f${record.id}`, story: `s${record.id}` });
@@ -35,7 +40,12 @@ export function clusterRecords(records: readonly ArticleRecord[], runStart: Date
   }
   return placed.map((p) => {
     const f = family.find(p.family);
-    return { id: p.id, story: story.find(p.story), family: f, original: (originals.get(f) ?? p.id) === p.id };
+    return {
+      id: p.id,
+      story: story.find(p.story),
+      family: f,
+      original: (originals.get(f) ?? p.id) === p.id,
+    };
   });
 }
 
@@ -49,7 +59,8 @@ class Merges {
 
   find(id: string): string {
     let current = id;
-    for (let hops = 0; this.into.has(current) && hops < 10_000; hops += 1) current = this.into.get(current)!;
+    for (let hops = 0; this.into.has(current) && hops < 10_000; hops += 1)
+      current = this.into.get(current)!;
     return current;
   }
 }

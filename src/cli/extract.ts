@@ -37,18 +37,45 @@ export function fieldsOf(a: Article): ExtractedFields {
 }
 
 const EMPTY: ExtractedFields = {
-  title: null, outlet: null, byline: null, published: null, dateline: null, credit: null,
-  language: null, text: '', paragraphs: [], images: [],
+  title: null,
+  outlet: null,
+  byline: null,
+  published: null,
+  dateline: null,
+  credit: null,
+  language: null,
+  text: '',
+  paragraphs: [],
+  images: [],
 };
 
 /** Extracts one file into its output object; never throws. */
-export async function extractFile(file: string, maxBytes: number, now: Date): Promise<Record<string, unknown>> {
+export async function extractFile(
+  file: string,
+  maxBytes: number,
+  now: Date,
+): Promise<Record<string, unknown>> {
   try {
     if ((await stat(file)).isDirectory()) throw new Error(`ingest: ${file}: is a folder`);
     const input = await readInputFile(file, maxBytes);
-    const result = extractPage({ url: input.url, fetchedAt: fetchTimeOf(input, now), body: input.bytes, contentType: input.contentType }, now);
-    if (result.kind === 'unreadable') return { file, ...EMPTY, related: [], error: { code: result.code, message: `extract: ${file}: ${result.reason}` } };
-    if (result.kind === 'not-article') return { file, ...EMPTY, related: [], notArticle: result.reason };
+    const result = extractPage(
+      {
+        url: input.url,
+        fetchedAt: fetchTimeOf(input, now),
+        body: input.bytes,
+        contentType: input.contentType,
+      },
+      now,
+    );
+    if (result.kind === 'unreadable')
+      return {
+        file,
+        ...EMPTY,
+        related: [],
+        error: { code: result.code, message: `extract: ${file}: ${result.reason}` },
+      };
+    if (result.kind === 'not-article')
+      return { file, ...EMPTY, related: [], notArticle: result.reason };
     return { file, ...fieldsOf(result.article), related: result.related.map(fieldsOf) };
   } catch (error) {
     const code = isStorylineError(error) ? error.code : 'INPUT_UNREADABLE';

@@ -28,8 +28,22 @@ export interface IngestOptions {
   progress?: boolean;
 }
 
-export async function ingestPaths(pipeline: Pipeline, paths: readonly string[], options: IngestOptions): Promise<IngestTotals> {
-  const totals: IngestTotals = { files: 0, pages: 0, articles: 0, inserted: 0, revised: 0, unchanged: 0, duplicates: 0, notArticles: 0, failed: 0 };
+export async function ingestPaths(
+  pipeline: Pipeline,
+  paths: readonly string[],
+  options: IngestOptions,
+): Promise<IngestTotals> {
+  const totals: IngestTotals = {
+    files: 0,
+    pages: 0,
+    articles: 0,
+    inserted: 0,
+    revised: 0,
+    unchanged: 0,
+    duplicates: 0,
+    notArticles: 0,
+    failed: 0,
+  };
   const files = await findFiles(paths);
   const progress = options.progress === false ? null : new Progress('ingest', files.length);
   for (const found of files) {
@@ -42,7 +56,12 @@ export async function ingestPaths(pipeline: Pipeline, paths: readonly string[], 
   return totals;
 }
 
-async function ingestFile(pipeline: Pipeline, path: string, options: IngestOptions, totals: IngestTotals): Promise<void> {
+async function ingestFile(
+  pipeline: Pipeline,
+  path: string,
+  options: IngestOptions,
+  totals: IngestTotals,
+): Promise<void> {
   let input: InputFile;
   try {
     input = await readInputFile(path, options.maxPageBytes);
@@ -67,15 +86,28 @@ function* pagesOf(input: InputFile, options: IngestOptions, totals: IngestTotals
     yield { url: input.url, fetchedAt, body: input.bytes, contentType: input.contentType };
     return;
   }
-  const { records, errors } = parseArticleRecords(new TextDecoder().decode(input.bytes), input.path);
+  const { records, errors } = parseArticleRecords(
+    new TextDecoder().decode(input.bytes),
+    input.path,
+  );
   for (const error of errors) fail(totals, options, error);
   for (const record of records) {
     const body = new TextEncoder().encode(JSON.stringify(record));
-    yield { url: record.url ?? `${input.url}#${encodeURIComponent(record.id)}`, fetchedAt, body, contentType: ARTICLE_RECORD_TYPE };
+    yield {
+      url: record.url ?? `${input.url}#${encodeURIComponent(record.id)}`,
+      fetchedAt,
+      body,
+      contentType: ARTICLE_RECORD_TYPE,
+    };
   }
 }
 
-function count(totals: IngestTotals, outcome: PageOutcome, path: string, options: IngestOptions): void {
+function count(
+  totals: IngestTotals,
+  outcome: PageOutcome,
+  path: string,
+  options: IngestOptions,
+): void {
   totals.pages += 1;
   switch (outcome.status) {
     case 'duplicate':

@@ -16,7 +16,13 @@ const COMMON = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const SERVER = { host: { type: 'string' }, port: { type: 'string', short: 'p' }, sample: { type: 'string' }, 'no-poll': { type: 'boolean' }, 'allow-address': SOURCE_OPTIONS['allow-address'] } as const;
+const SERVER = {
+  host: { type: 'string' },
+  port: { type: 'string', short: 'p' },
+  sample: { type: 'string' },
+  'no-poll': { type: 'boolean' },
+  'allow-address': SOURCE_OPTIONS['allow-address'],
+} as const;
 
 interface Verb {
   summary: string;
@@ -34,7 +40,8 @@ const VERBS: Record<string, Verb> = {
   },
   serve: {
     summary: 'serve the reader and the JSON API',
-    usage: 'storyline serve [--port N] [--host H] [--data-dir DIR] [--no-poll] [--no-worker] [--allow-address CIDR]...',
+    usage:
+      'storyline serve [--port N] [--host H] [--data-dir DIR] [--no-poll] [--no-worker] [--allow-address CIDR]...',
     options: { ...COMMON, ...SERVER, ...SERVE_SCALE_OPTIONS },
     run: (config, values) => runServeScaled(config, values),
   },
@@ -54,7 +61,8 @@ const VERBS: Record<string, Verb> = {
     summary: 'group JSON Lines article records into families and stories (no database)',
     usage: 'storyline cluster --in ARTICLES.jsonl [--out FILE]',
     options: { ...COMMON, in: { type: 'string', short: 'i' }, out: { type: 'string', short: 'o' } },
-    run: (config, values) => runCluster(config, values.in as string | undefined, values.out as string | undefined),
+    run: (config, values) =>
+      runCluster(config, values.in as string | undefined, values.out as string | undefined),
   },
   poll: {
     summary: 'one polling pass: fetch due feeds, sitemaps and pages (--all: every source)',
@@ -64,7 +72,8 @@ const VERBS: Record<string, Verb> = {
   },
   sources: {
     summary: 'add, list, remove, import (OPML) or export (OPML) the sources to poll',
-    usage: 'storyline sources add URL [--kind feed|sitemap|page] | list [--json] | remove URL | import FILE.opml | export [--out FILE]',
+    usage:
+      'storyline sources add URL [--kind feed|sitemap|page] | list [--json] | remove URL | import FILE.opml | export [--out FILE]',
     options: { ...COMMON, ...SOURCE_OPTIONS },
     run: (config, values, args) => runSources(config, values, args),
   },
@@ -91,7 +100,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   let parsed;
   try {
-    parsed = parseArgs({ args: [...rest], options: verb.options, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: [...rest],
+      options: verb.options,
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     process.stderr.write(`storyline ${name}: ${describeError(error)}\nusage: ${verb.usage}\n`);
     return 2;

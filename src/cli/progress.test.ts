@@ -5,7 +5,15 @@ import { Progress, formatDuration } from './progress.js';
 
 function sink(isTTY: boolean) {
   const chunks: string[] = [];
-  const out = Object.assign(new Writable({ write(c, _e, cb) { chunks.push(String(c)); cb(); } }), { isTTY, columns: 80 });
+  const out = Object.assign(
+    new Writable({
+      write(c, _e, cb) {
+        chunks.push(String(c));
+        cb();
+      },
+    }),
+    { isTTY, columns: 80 },
+  );
   return { out, chunks };
 }
 

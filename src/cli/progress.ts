@@ -15,7 +15,8 @@ export class Progress {
   constructor(
     private readonly label: string,
     private readonly total: number,
-    private readonly out: NodeJS.WritableStream & Partial<Pick<WriteStream, 'isTTY' | 'columns'>> = process.stderr,
+    private readonly out: NodeJS.WritableStream &
+      Partial<Pick<WriteStream, 'isTTY' | 'columns'>> = process.stderr,
     private readonly clock: () => number = Date.now,
   ) {
     this.started = clock();

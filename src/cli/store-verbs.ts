@@ -45,19 +45,26 @@ export async function runStats(config: Config): Promise<number> {
   const store = await open(config);
   try {
     const stats = await store.stats();
-    for (const [name, count] of Object.entries(stats)) process.stdout.write(`${name.padEnd(9)} ${count}\n`);
+    for (const [name, count] of Object.entries(stats))
+      process.stdout.write(`${name.padEnd(9)} ${count}\n`);
     return 0;
   } finally {
     await store.close();
   }
 }
 
-export async function runServe(config: Config, values: Record<string, unknown> = {}): Promise<number> {
+export async function runServe(
+  config: Config,
+  values: Record<string, unknown> = {},
+): Promise<number> {
   return serve(await open(config), config, values);
 }
 
 /** `npm start`: a newcomer's first run. Fills an empty store with the sample corpus, then serves. */
-export async function runStart(config: Config, values: Record<string, unknown> = {}): Promise<number> {
+export async function runStart(
+  config: Config,
+  values: Record<string, unknown> = {},
+): Promise<number> {
   const store = await open(config);
   if ((await store.stats()).pages === 0) {
     process.stderr.write(`empty store: ingesting the sample corpus from ${config.sampleDir}\n`);
@@ -66,7 +73,11 @@ export async function runStart(config: Config, values: Record<string, unknown> =
   return serve(store, config, values);
 }
 
-async function serve(store: Store, config: Config, values: Record<string, unknown>): Promise<number> {
+async function serve(
+  store: Store,
+  config: Config,
+  values: Record<string, unknown>,
+): Promise<number> {
   // Live sources (issue 7): the API may add them (with STORYLINE_ADMIN_TOKEN), and they are
   // polled in the background unless --no-poll or STORYLINE_POLL=off.
   const live = liveSources(store, values);

@@ -84,7 +84,9 @@ export function parseAbsoluteDate(input: string): string | null {
   if (mdy && monthNumber(mdy[1]!) > 0)
     return utc(Number(mdy[3]), monthNumber(mdy[1]!), Number(mdy[2]));
   const dmy =
-    /\b(\d{1,2})(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+)?(\p{L}{3,10})\.?,?\s+(?:de\s+)?(\d{4})\b/u.exec(s);
+    /\b(\d{1,2})(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+)?(\p{L}{3,10})\.?,?\s+(?:de\s+)?(\d{4})\b/u.exec(
+      s,
+    );
   if (dmy && monthNumber(dmy[2]!) > 0)
     return utc(Number(dmy[3]), monthNumber(dmy[2]!), Number(dmy[1]));
   const dotted = /\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/.exec(s);

@@ -5,7 +5,11 @@ import { articleFromRecord, parseArticleRecords, splitParagraphs } from './artic
 describe('parseArticleRecords', () => {
   it('reads valid lines and reports each bad line with its number', () => {
     const input = [
-      JSON.stringify({ id: 'x1', text: 'First para.\n\nSecond para.', published: '2026-03-03T10:00:00Z' }),
+      JSON.stringify({
+        id: 'x1',
+        text: 'First para.\n\nSecond para.',
+        published: '2026-03-03T10:00:00Z',
+      }),
       '{not json',
       JSON.stringify({ id: 'x2' }),
       '',
@@ -13,7 +17,10 @@ describe('parseArticleRecords', () => {
       JSON.stringify({ text: 'no id here', published: 'yesterday-ish' }),
     ].join('\n');
     const { records, errors } = parseArticleRecords(input, 'in.jsonl');
-    assert.deepEqual(records.map((r) => r.id), ['x1']);
+    assert.deepEqual(
+      records.map((r) => r.id),
+      ['x1'],
+    );
     assert.equal(records[0]!.published, '2026-03-03T10:00:00.000Z');
     assert.deepEqual(
       errors.map((e) => e.message.replace(/ \(.*\)$/, '')),
@@ -42,7 +49,16 @@ describe('splitParagraphs', () => {
 
 describe('articleFromRecord', () => {
   it('uses the first paragraph as title and the URL host as outlet when missing', () => {
-    const a = articleFromRecord({ id: '1', text: 'Headline\nBody text.', title: null, url: 'https://www.example.org/x', outlet: null, published: null, html: null, line: 1 });
+    const a = articleFromRecord({
+      id: '1',
+      text: 'Headline\nBody text.',
+      title: null,
+      url: 'https://www.example.org/x',
+      outlet: null,
+      published: null,
+      html: null,
+      line: 1,
+    });
     assert.equal(a.title, 'Headline');
     assert.equal(a.outlet, 'example.org');
     assert.deepEqual(a.paragraphs, ['Headline', 'Body text.']);

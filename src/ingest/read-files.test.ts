@@ -9,7 +9,11 @@ import { isStorylineError } from '../errors.js';
 
 const MB = 1024 * 1024;
 
-async function rejectsWith(promise: Promise<unknown>, code: string, fragment: RegExp): Promise<void> {
+async function rejectsWith(
+  promise: Promise<unknown>,
+  code: string,
+  fragment: RegExp,
+): Promise<void> {
   await assert.rejects(promise, (error: unknown) => {
     assert.ok(isStorylineError(error), `expected a StorylineError, got ${String(error)}`);
     assert.equal(error.code, code);
@@ -32,7 +36,10 @@ describe('findFiles', () => {
 
   it('walks folders in sorted order and skips hidden files and notes', async () => {
     const found = await findFiles([dir]);
-    assert.deepEqual(found.map((f) => f.path).filter((p) => !p.includes('/c/')), [join(dir, 'a.txt'), join(dir, 'b', 'two.html')]);
+    assert.deepEqual(
+      found.map((f) => f.path).filter((p) => !p.includes('/c/')),
+      [join(dir, 'a.txt'), join(dir, 'b', 'two.html')],
+    );
   });
 
   it('lists a dangling link inside a folder as an unreadable entry, and goes on', async () => {
@@ -78,7 +85,11 @@ describe('readInputFile', () => {
   it('refuses a file over the size cap before reading it', async () => {
     const path = join(dir, 'big.txt');
     await writeFile(path, Buffer.alloc(2 * MB, 0x61));
-    await rejectsWith(readInputFile(path, MB), 'INPUT_TOO_LARGE', /big\.txt: is 2\.0 MB, over the 1\.0 MB cap/);
+    await rejectsWith(
+      readInputFile(path, MB),
+      'INPUT_TOO_LARGE',
+      /big\.txt: is 2\.0 MB, over the 1\.0 MB cap/,
+    );
   });
 
   it('stops a gzip bomb at the cap', async () => {
@@ -94,10 +105,14 @@ describe('readInputFile', () => {
     await rejectsWith(readInputFile(path, MB), 'INPUT_CORRUPT', /cut\.html\.gz: corrupt gzip/);
   });
 
-  it('reports an unreadable file as permission denied', { skip: process.getuid?.() === 0 ? 'root reads everything' : false }, async () => {
-    const path = join(dir, 'locked.html');
-    await writeFile(path, '<p>x</p>');
-    await chmod(path, 0o000);
-    await rejectsWith(readInputFile(path, MB), 'INPUT_UNREADABLE', /permission denied/);
-  });
+  it(
+    'reports an unreadable file as permission denied',
+    { skip: process.getuid?.() === 0 ? 'root reads everything' : false },
+    async () => {
+      const path = join(dir, 'locked.html');
+      await writeFile(path, '<p>x</p>');
+      await chmod(path, 0o000);
+      await rejectsWith(readInputFile(path, MB), 'INPUT_UNREADABLE', /permission denied/);
+    },
+  );
 });

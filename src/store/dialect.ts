@@ -48,7 +48,13 @@ export interface StoreDialect {
    * inserted): SQLite then skips the delete, which scans the whole FTS5 table (article_id is
    * UNINDEXED) and made every save cost O(articles stored): 2 ms a save at 1,500 articles.
    */
-  indexArticle(db: Kysely<Database>, id: string, title: string | null, text: string, isNew?: boolean): Promise<void>;
+  indexArticle(
+    db: Kysely<Database>,
+    id: string,
+    title: string | null,
+    text: string,
+    isNew?: boolean,
+  ): Promise<void>;
   /** Empties the index (before a rebuild of everything derived from pages). */
   clearSearchIndex(db: Kysely<Database>): Promise<void>;
   /** Drops one article from the index. */
