@@ -2,7 +2,16 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  copyFile,
+  mkdtemp,
+  mkdir,
+  readFile,
+  rm,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -177,19 +186,32 @@ describe('storyline ingest', () => {
     );
     const whole = gzipSync(await readFile(join(FIXTURES, 'harbour-bridge.html')));
     await writeFile(join(bad, 'd-truncated.html.gz'), whole.subarray(0, whole.length - 40));
-    await writeFile(join(bad, 'e-huge.html'), Buffer.alloc(11 * 1024 * 1024, 0x61));
+    await writeFile(join(bad, 'e-huge.html'), Buffer.alloc(50 * 1024 * 1024, 0x61));
     await copyFile(join(FIXTURES, 'orchard-frost.txt'), join(bad, 'f-good.txt'));
+    // Unreadable entries of a folder: a link to nothing (any user) and, where permissions bind
+    // (not as root), a file nobody may read.
+    await symlink(join(bad, 'gone.html'), join(bad, 'g-dangling.html'));
+    const bindsPermissions = process.getuid?.() !== 0;
+    if (bindsPermissions) {
+      await writeFile(join(bad, 'h-locked.html'), '<p>locked</p>');
+      await chmod(join(bad, 'h-locked.html'), 0o000);
+    }
     const data = join(dir, 'data-bad');
     const { code, stderr } = await runCli(['ingest', bad, '--data-dir', data, '--quiet']);
     assert.equal(code, 1);
     const errors = stderr.split('\n').filter((l) => l.startsWith('error: '));
-    assert.equal(errors.length, 5, stderr);
+    assert.equal(errors.length, bindsPermissions ? 7 : 6, stderr);
+    const unreadable = [
+      ['g-dangling.html', /unable to read .*no such file or folder/],
+      ...(bindsPermissions ? [['h-locked.html', /permission denied/] as const] : []),
+    ] as const;
     for (const [name, reason] of [
+      ...unreadable,
       ['a-empty.html', /empty/],
       ['b-binary.html', /binary/],
       ['c-invalid-utf8.txt', /invalid UTF-8/],
       ['d-truncated.html.gz', /corrupt gzip/],
-      ['e-huge.html', /over the 10\.0 MB cap/],
+      ['e-huge.html', /is 50\.0 MB, over the 10\.0 MB cap/],
     ] as const) {
       const line = errors.find((l) => l.includes(name));
       assert.ok(line, `no error line for ${name}`);

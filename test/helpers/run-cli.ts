@@ -12,6 +12,15 @@ export interface CliResult {
   stderr: string;
 }
 
+/** Starts the CLI and hands back the child, for verbs that run until stopped (start, serve). */
+export function spawnCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
+  return spawn(process.execPath, ['--import', 'tsx', '-e', ENTRY, ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: options.env ?? process.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
 export function runCli(
   args: string[],
   options: { cwd?: string; env?: NodeJS.ProcessEnv; killWhen?: () => boolean } = {},
