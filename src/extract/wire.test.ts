@@ -97,6 +97,16 @@ describe('wire credit from any source, agencies unknown to us included', () => {
     assert.equal(readWire(body, { byline: 'Ana Lin', authors: ['The Daily Planet'] }).credit, null);
   });
 
+  it('names PA and dpa however an outlet writes them', () => {
+    const body = ['The talks ended without a deal, officials said.', 'More talks are planned.'];
+    assert.equal(findDateline('LONDON (PA) - Rail fares will rise in March.')?.credit, 'PA');
+    assert.equal(readWire(body, { byline: 'Ana Lin, PA Media' }).credit, 'PA');
+    assert.equal(readWire(body, { authors: ['Press Association'] }).credit, 'PA');
+    assert.equal(readWire([body[0]!, 'PA']).credit, 'PA');
+    assert.equal(findDateline('BERLIN (dpa) - Die Gespräche enden ohne Einigung.')?.credit, 'dpa');
+    assert.equal(readWire(body, { byline: 'Ana Lin, dpa' }).credit, 'dpa');
+  });
+
   it('prefers the dateline over a sign-off, the byline and the metadata', () => {
     const w = readWire(['PARIS (AFP) - Talks ended.', 'Nothing was agreed. REUTERS'], {
       byline: 'Ana Lin, AP',
