@@ -8,7 +8,7 @@ import { isCopyrightLine, isSitePromotion } from '../page-furniture.js';
 const STANDALONE = new RegExp(
   '^(' +
     [
-      "advert|advertisement|advertising|sponsored( content)?|ad|story continues below( advertisement)?|continue reading( below)?|this (slideshow|video|content|gallery|feature) requires javascript\\.?|enable javascript.*|tell us what you think.{0,10}|\\d*\\s*comments?|share|print|email|don'?t miss|must read|read next|watch( now)?|subscribe|close|caption|back to gallery|(image|photo|picture|slide) \\d+ of \\d+",
+      "advert|advertisement|advertising|sponsored( content)?|ad|story continues below( advertisement)?|continue reading( below)?|this (slideshow|video|content|gallery|feature) requires javascript\\.?|enable javascript.*|tell us what you think.{0,10}|\\d*\\s*comments?|share|print|email|don'?t miss|must read|read next|watch( now)?|subscribe|close|caption|back to gallery|(image|photo|picture|slide) \\d+ of \\d+|write a review|(leave|add|post) a (comment|reply|review)|reply|quote|report (post|abuse)",
       // the same labels in German, French, Spanish, Italian and Chinese
       'anzeige|werbung|publicité|publicidad|anuncio|pubblicità|广告|廣告',
       'teilen|drucken|partager|imprimer|compartir|imprimir|condividi|stampa|分享|分享到|打印',
@@ -47,6 +47,8 @@ const PROMO = new RegExp(
     '\\bjoin our\\b.{0,40}\\b(forums?|community|newsletter|conversation|mailing list)\\b',
     // the "how to cite this article" line closing science news
     '^citation:',
+    // the log-in wall under a forum thread or a comment section
+    '^(you )?(must|need to|have to|please) (be )?(log(ged)? ?in|sign(ed)? ?in|register)\\b.{0,80}\\b(reply|comment|post|join|see)',
   ].join('|'),
   'i',
 );

@@ -14,6 +14,16 @@ export const NEGATIVE =
 export const UNLIKELY =
   /(^|[\s_-])(banner|breadcrumbs?|comments?|cookie|disqus|footer|gdpr|menu|modal|nav|navbar|newsletter|outbrain|pagination|popup|related|share|sharing|sidebar|skyscraper|social|sponsor\w*|subscribe|taboola|toolbar|most-?(read|popular)|more-?stories|recirc\w*|signup)(?=$|[\s_-])/i;
 
+/**
+ * Names of the box about who wrote a forum post or comment: poster cards ("post-author",
+ * "user-info" with rank and post count), signatures, avatars. They carry positive words
+ * ("post-author" says "post"), so they are judged apart from NEGATIVE, and only when short
+ * (see prune.ts): a long block so named is a mislabelled body wrapper. A news byline
+ * ("article__author") is not one: it is read as metadata and cut from the body elsewhere.
+ */
+export const PROFILE_BOX =
+  /(^|[\s_-])(post-?(author|profile|user|info|details)|message-?user\w*|poster|user-?(info|details|card|profile|block|title)|member-?(info|card)|avatar|signature|sig|userrank)(?=$|[\s_-])/i;
+
 /** Score bonus or malus (points) from an element's class and id: the same size as a few good
  *  paragraphs, so hints tip close calls without overriding clear text density. */
 export const HINT_POINTS = 25;
@@ -27,6 +37,10 @@ export function classWeight(hints: string): number {
   if (POSITIVE.test(hints)) w += HINT_POINTS;
   if (NEGATIVE.test(hints) && !EMBED.test(hints)) w -= HINT_POINTS;
   return w;
+}
+
+export function isProfileBox(hints: string): boolean {
+  return PROFILE_BOX.test(hints);
 }
 
 export function isUnlikely(hints: string): boolean {

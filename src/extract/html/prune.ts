@@ -2,7 +2,7 @@
 // tag, visibility, class/id hints and the precomputed link density: the same decision feeds the
 // plain-text paragraphs and the sanitised HTML, so both always show the same body.
 import { hintsOf, tagOf, type El } from './dom.js';
-import { classWeight, isUnlikely } from './hints.js';
+import { classWeight, isProfileBox, isUnlikely } from './hints.js';
 import { linkDensity, type StatsMap } from './stats.js';
 
 /** Never content: code, embeds, form controls, navigation and page chrome. strip-inert.ts
@@ -52,6 +52,9 @@ const MIN_PARAGRAPH_OWN_CHARS = 80;
 /** A block with a negative hint and less text than this (characters) goes whatever its links:
  *  author boxes, tag rows, share bars. Longer ones may be mislabelled body wrappers. */
 const MAX_NEGATIVE_BLOCK_CHARS = 500;
+/** A poster card or signature (PROFILE_BOX) shorter than this (characters) is not body: a
+ *  name, a rank, a post count, a one-line motto. */
+const MAX_PROFILE_BOX_CHARS = 200;
 
 /** A form inside the article is a newsletter or comment box; but some sites (ASP.NET) wrap the
  *  whole page in one <form>, so a form goes only when it holds less text than this (chars). */
@@ -66,6 +69,7 @@ export function isDropped(el: El, stats: StatsMap, isRoot: boolean): boolean {
   const hints = hintsOf(el);
   if (isUnlikely(hints)) return true;
   const s = stats.get(el);
+  if (tag !== 'p' && isProfileBox(hints) && (s?.text ?? 0) < MAX_PROFILE_BOX_CHARS) return true;
   const density = linkDensity(s);
   // A paragraph full of links is a "Read more: ..." line, unless it still carries a sentence of
   // its own (inline people boxes and glossary pop-ups put many links inside real paragraphs).
