@@ -3,7 +3,7 @@
 // plain-text paragraphs and the sanitised HTML, so both always show the same body.
 import { hintsOf, tagOf, type El } from './dom.js';
 import { classWeight, isProfileBox, isUnlikely } from './hints.js';
-import { linkDensity, type StatsMap } from './stats.js';
+import { linkDensity, type ElStats, type StatsMap } from './stats.js';
 
 /** Never content: code, embeds, form controls, navigation and page chrome. strip-inert.ts
  *  removes some of these from the markup before parsing; keep both lists in step. */
@@ -68,21 +68,24 @@ export function isDropped(el: El, stats: StatsMap, isRoot: boolean): boolean {
   if (isRoot) return false;
   const hints = hintsOf(el);
   if (isUnlikely(hints)) return true;
-  const s = stats.get(el);
-  if (tag !== 'p' && isProfileBox(hints) && (s?.text ?? 0) < MAX_PROFILE_BOX_CHARS) return true;
+  return isFurnitureBlock(tag, hints, stats.get(el));
+}
+
+/** Judged on text and links: link lists, short negatively named blocks, poster cards. */
+function isFurnitureBlock(tag: string, hints: string, s: ElStats | undefined): boolean {
+  const chars = s?.text ?? 0;
+  if (tag !== 'p' && isProfileBox(hints) && chars < MAX_PROFILE_BOX_CHARS) return true;
   const density = linkDensity(s);
   // A paragraph full of links is a "Read more: ..." line, unless it still carries a sentence of
   // its own (inline people boxes and glossary pop-ups put many links inside real paragraphs).
   if (tag === 'p')
-    return density > MAX_LINK_DENSITY && (s?.text ?? 0) - (s?.link ?? 0) < MIN_PARAGRAPH_OWN_CHARS;
+    return density > MAX_LINK_DENSITY && chars - (s?.link ?? 0) < MIN_PARAGRAPH_OWN_CHARS;
   if (!LINK_JUDGED.has(tag)) return false;
   if (density > MAX_LINK_DENSITY) return true;
-  if (
+  return (
     classWeight(hints) < 0 &&
-    (density > MAX_LINK_DENSITY_NEGATIVE || (s?.text ?? 0) < MAX_NEGATIVE_BLOCK_CHARS)
-  )
-    return true;
-  return false;
+    (density > MAX_LINK_DENSITY_NEGATIVE || chars < MAX_NEGATIVE_BLOCK_CHARS)
+  );
 }
 
 /** Hidden from readers: the hidden attribute, aria-hidden, or an inline display:none. */
