@@ -1,7 +1,7 @@
 // The grouping half of the pipeline: an article prepared (fingerprinted and tagged) by any
 // worker goes through the copy index, then the story index, one at a time. Kept apart from
 // pipeline.ts because this is the state every process must agree on (see src/worker/).
-import { fingerprint } from './fingerprint/index.js';
+import { exactShingles, fingerprint } from './fingerprint/index.js';
 import { FamilyIndex } from './families/index.js';
 import { StoryIndex } from './stories/index.js';
 import { findTopics } from './enrich/index.js';
@@ -43,6 +43,16 @@ export function prepareArticle(id: string, position: number, article: Article): 
     topics: findTopics(article),
     wordCount: countWords(article.text),
   };
+}
+
+/**
+ * The fingerprint with its shingle hashes, recomputed from the text when it was read back from
+ * the store or the worker queue (which keep only the count): the text is the paragraphs joined
+ * by blank lines, so the words, and hence the hashes, are the ones fingerprint() saw.
+ */
+function withShingles(print: Fingerprint, article: Article): Fingerprint {
+  if (print.shingles !== undefined) return print;
+  return { ...print, shingles: exactShingles(article.title, [article.text]) };
 }
 
 /** The in-memory grouping state: copy families and stories, fed one article at a time. */
@@ -123,7 +133,7 @@ export class Grouper {
     const { id, article } = input;
     const family = this.families.assign({
       id,
-      fingerprint: input.fingerprint,
+      fingerprint: withShingles(input.fingerprint, article),
       credit: article.credit,
       published: article.published,
       wordCount: input.wordCount,

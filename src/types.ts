@@ -60,6 +60,12 @@ export interface Fingerprint {
   signature: Uint32Array;
   /** Number of distinct shingles the signature summarises (for containment estimates). */
   shingleCount: number;
+  /**
+   * The shingle hashes in text order, for exact verification near the copy line. Only on
+   * a fingerprint computed in this process: the store and the worker queue keep the count and
+   * the signature, and a reader recomputes the set from the text (fingerprint/exactShingles).
+   */
+  shingles?: Uint32Array;
   /** One hash per normalised body paragraph, in order (for alignment and exact overlap). */
   paragraphHashes: string[];
   /** Hash of the whole normalised body: equal hashes mean identical text. */

@@ -154,4 +154,40 @@ describe('FamilyIndex', () => {
     assert.equal(index.familyOf('n39'), 'fn39');
     assert.equal(index.size, 40);
   });
+
+  it('decides a brief inside a long report on exact counts, at the copy line itself', () => {
+    // Words that occur once each, so the shared shingles are exactly the copied run: the brief
+    // copies two consecutive 20-word paragraphs (36 shingles inside the run) and adds its own.
+    const word = (i: number) => `w${i.toString(26).replace(/\d/g, (d) => 'qrstuvwxyz'[+d]!)}`;
+    const paragraph = (from: number) =>
+      Array.from({ length: 20 }, (_, k) => word(from + k)).join(' ');
+    const report = Array.from({ length: 30 }, (_, p) => paragraph(p * 20));
+    const brief = (ownWords: number) => [
+      report[5]!,
+      report[6]!,
+      Array.from({ length: ownWords }, (_, k) => word(100_000 + ownWords * 1000 + k)).join(' '),
+    ];
+    for (const [own, expected] of [
+      [30, 36 / 66],
+      [44, 36 / 80],
+    ] as const) {
+      const index = new FamilyIndex();
+      index.assign(member('brief', brief(own)));
+      const found = index.assign(member('report', report));
+      if (expected >= 0.5) {
+        assert.equal(found.familyId, 'fbrief');
+        assert.equal(found.matches[0]!.containment, expected);
+      } else {
+        assert.equal(found.familyId, 'freport', `containment ${expected} is below the line`);
+      }
+    }
+  });
+
+  it('falls back to the estimate for a member whose exact shingles are not kept', () => {
+    const index = new FamilyIndex(0);
+    index.assign(member('a1', WIRE_STORY));
+    const copy = index.assign(member('b2', [LEAD, ...houseStyleCopy(WIRE_STORY).slice(0, 5)]));
+    assert.equal(copy.familyId, 'fa1');
+    assert.equal(index.exactCacheBytes, 0);
+  });
 });

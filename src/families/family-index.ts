@@ -7,7 +7,9 @@
 import { StorylineError } from '../errors.js';
 import type { Fingerprint } from '../types.js';
 import { BandTable } from './band-table.js';
-import { judgeCopy } from './copy-match.js';
+import { sharedCount } from '../fingerprint/index.js';
+import { estimateDecides, judgeCopy, judgeExact } from './copy-match.js';
+import { ExactCache } from './exact-cache.js';
 import { anchorKeys, bandKeys, BANDS, chooseAnchors, PARAGRAPH_ANCHORS } from './index-keys.js';
 import { MemberTable } from './member-table.js';
 import { compareRanks, rankOf } from './original.js';
@@ -59,6 +61,7 @@ export class FamilyIndex {
   private readonly members: MemberTable;
   private readonly bands: BandTable;
   private readonly anchors = new BandTable(PARAGRAPH_ANCHORS);
+  private readonly exact: ExactCache;
   private readonly slots = new Map<string, number>();
   /** Ids by slot; a removed member's id is kept only while it names a family (its root). */
   private readonly ids: string[] = [];
@@ -66,7 +69,8 @@ export class FamilyIndex {
   private querySlot = 0;
   private queryMatches: CopyMatch[] = [];
 
-  constructor() {
+  constructor(exactCacheBytes?: number) {
+    this.exact = new ExactCache(exactCacheBytes);
     this.members = new MemberTable(this.words);
     this.bands = new BandTable(BANDS);
   }
@@ -76,9 +80,19 @@ export class FamilyIndex {
     return this.slots.size;
   }
 
+  /** Bytes allocated for the exact shingle sets of recent members (bounded, see exact-cache.ts). */
+  get exactCacheBytes(): number {
+    return this.exact.allocatedBytes;
+  }
+
   /** Bytes held in typed arrays (ids and the id map are extra). */
   get typedBytes(): number {
-    return this.members.byteLength + this.bands.byteLength + this.anchors.byteLength;
+    return (
+      this.members.byteLength +
+      this.bands.byteLength +
+      this.anchors.byteLength +
+      this.exact.allocatedBytes
+    );
   }
 
   /** Adds (or, for a known id, replaces) a member and returns where it landed. */
@@ -95,6 +109,10 @@ export class FamilyIndex {
     const slot = known ?? this.admit(member.id);
     if (known !== undefined && this.members.shingles[slot] !== 0) this.unindex(slot);
     const keys = this.store(slot, member);
+    // Pairs of members that both have their exact set kept are verified on true counts.
+    const exact = member.fingerprint.shingles;
+    if (exact === undefined) this.exact.delete(slot);
+    else this.exact.put(slot, exact);
     const anchors = anchorKeys(member.fingerprint.paragraphHashes);
     const matches = this.members.shingles[slot] === 0 ? [] : this.findCopies(slot, keys, anchors);
     if (this.members.shingles[slot] !== 0) {
@@ -134,6 +152,7 @@ export class FamilyIndex {
     if (m.shingles[slot] !== 0) this.unindex(slot);
     this.slots.delete(id);
     m.alive[slot] = 0;
+    this.exact.delete(slot);
     const root = this.find(slot);
     this.unlinkFromFamily(slot, root);
     m.familySize[root] = m.familySize[root]! - 1;
@@ -192,7 +211,7 @@ export class FamilyIndex {
     if (m.stamp[other] === this.query || m.alive[other] === 0) return;
     m.stamp[other] = this.query;
     const slot = this.querySlot;
-    const evidence = judgeCopy(this.jaccard(slot, other), m.shingles[slot]!, m.shingles[other]!);
+    const evidence = this.judge(slot, other);
     if (!evidence.isCopy) return;
     this.queryMatches.push({
       id: this.ids[other]!,
@@ -200,6 +219,20 @@ export class FamilyIndex {
       containment: evidence.containment,
     });
   };
+
+  /** The MinHash estimate, or exact counts when it is too near the line and both sets are kept. */
+  private judge(slot: number, other: number) {
+    const m = this.members;
+    const a = m.shingles[slot]!;
+    const b = m.shingles[other]!;
+    const jaccard = this.jaccard(slot, other);
+    if (!estimateDecides(jaccard, a, b, this.bins, CHANCE_AGREEMENT)) {
+      const mine = this.exact.get(slot);
+      const theirs = mine && this.exact.get(other);
+      if (mine && theirs) return judgeExact(sharedCount(mine, theirs), a, b);
+    }
+    return judgeCopy(jaccard, a, b);
+  }
 
   private jaccard(a: number, b: number): number {
     const sig = this.members.signatures;

@@ -5,8 +5,7 @@ import type { Fingerprint } from '../types.js';
 import * as hash from './hash.js';
 import { minhashSignature } from './minhash.js';
 import { scanWords, WordBuffer } from './scan.js';
-import { shingleHashes } from './shingles.js';
-import { distinctCount } from './shingles.js';
+import { distinctCount, shingleHashes } from './shingles.js';
 
 // Local bindings of the hot hash functions: a module namespace access per call costs a getter
 // under loaders that compile ES modules to CommonJS (tsx), and nothing when bound once.
@@ -41,6 +40,7 @@ export function fingerprint(input: FingerprintInput): Fingerprint {
   return {
     signature: minhashSignature(shingles),
     shingleCount: distinctCount(shingles),
+    shingles,
     paragraphHashes,
     textHash: textHash(words, fromTitle),
   };
