@@ -49,13 +49,7 @@ function heapBytes(): number {
 }
 
 function member(id: string, text: { title: string; paragraphs: string[] }) {
-  return {
-    id,
-    fingerprint: fingerprint(text),
-    credit: null,
-    published: null,
-    wordCount: 500,
-  };
+  return { id, fingerprint: fingerprint(text), credit: null, published: null, wordCount: 500 };
 }
 
 export function measure(size: number): SizeResult {

@@ -57,12 +57,17 @@ export interface CopyEvidence {
   isCopy: boolean;
 }
 
+/** |A n B| / min(|A|, |B|), with |A n B| derived from the Jaccard and the two counts. */
+function estimatedContainment(jaccard: number, shinglesA: number, shinglesB: number): number {
+  const intersection = (jaccard * (shinglesA + shinglesB)) / (1 + jaccard);
+  return Math.min(1, intersection / Math.min(shinglesA, shinglesB));
+}
+
 /** Decides a candidate pair from the Jaccard estimate and the distinct shingle counts. */
 export function judgeCopy(jaccard: number, shinglesA: number, shinglesB: number): CopyEvidence {
   const smaller = Math.min(shinglesA, shinglesB);
   if (smaller === 0) return { jaccard: 0, containment: 0, isCopy: false };
-  const intersection = (jaccard * (shinglesA + shinglesB)) / (1 + jaccard);
-  const containment = Math.min(1, intersection / smaller);
+  const containment = estimatedContainment(jaccard, shinglesA, shinglesB);
   const byJaccard = jaccard >= COPY_JACCARD_MIN;
   const byContainment = containment >= COPY_CONTAINMENT_MIN && smaller >= CONTAINMENT_MIN_SHINGLES;
   return { jaccard, containment, isCopy: byJaccard || byContainment };
@@ -96,7 +101,7 @@ export function estimateDecides(
   const jaccardError = Math.sqrt((agree * (1 - agree)) / bins) / (1 - chance);
   // Containment = J (a + b) / ((1 + J) s); its slope in J carries the error across.
   const slope = (shinglesA + shinglesB) / ((1 + jaccard) ** 2 * smaller);
-  const containment = Math.min(1, (jaccard * (shinglesA + shinglesB)) / ((1 + jaccard) * smaller));
+  const containment = estimatedContainment(jaccard, shinglesA, shinglesB);
   const margin = DECISIVE_ERRORS * jaccardError * slope + EXACT_SLACK;
   return Math.abs(containment - EXACT_CONTAINMENT_MIN) > margin;
 }
