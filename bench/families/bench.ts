@@ -22,7 +22,8 @@ import { syntheticArticle, syntheticCopy } from './synthetic-text.js';
 const SIZES = process.env.FAMILIES_BENCH_SIZES?.split(',').map(Number) ?? [
   10_000, 100_000, 1_000_000,
 ];
-const QUERIES = 4_000;
+/** Long enough that the window pays for the young-generation collections its own garbage causes. */
+const QUERIES = 8_000;
 /** Every tenth indexed article is a copy of an earlier one, so families exist in the index. */
 const COPY_EVERY = 10;
 
@@ -37,13 +38,18 @@ interface SizeResult {
   copiesFound: number;
 }
 
-function heapBytes(): number {
-  // Twice: V8 frees dead array buffers (the index's outgrown arrays) in a sweep that the next
-  // collection finishes, so one gc() can still count them (10k articles: 1,300-1,600 bytes
-  // per article after one, see the table for after two).
+/** Full collections (with --expose-gc), twice: see heapBytes. */
+function collect(): void {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   gc?.();
+}
+
+function heapBytes(): number {
+  // Collected twice: V8 frees dead array buffers (the index's outgrown arrays) in a sweep that
+  // the next collection finishes, so one gc() can still count them (10k articles: 1,300-1,600
+  // bytes per article after one, see the table for after two).
+  collect();
   const m = process.memoryUsage();
   return m.heapUsed + m.arrayBuffers;
 }
@@ -63,10 +69,15 @@ export function measure(size: number): SizeResult {
   const buildSeconds = (performance.now() - buildStart) / 1000;
   const exactCacheBytes = index.exactCacheBytes;
   const bytes = heapBytes() - before - exactCacheBytes;
-  // Queries: generated before timing, so the clock sees only fingerprint + assign.
+  // Queries: generated before timing, so the clock sees only fingerprint + assign. The
+  // generator's garbage (and the build's) is collected first: otherwise the first window pays
+  // for it in GC work on the other core, billed as CPU time (same process at 1M indexed,
+  // 2026-12-07: 8,294 per CPU-second without this collection, 12,105-12,572 with it, 10,316-
+  // 10,611 for later windows without it).
   const queries = Array.from({ length: QUERIES }, (_, q) =>
     q % 2 === 0 ? syntheticArticle(size + q) : syntheticCopy(originalIndex(q, size), 1),
   );
+  collect();
   let copiesFound = 0;
   const cpuStart = process.cpuUsage();
   const start = performance.now();
