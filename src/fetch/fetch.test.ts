@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import {
+  compressionBomb,
   endlessBody,
-  gzipBomb,
   send,
   startFaultServer,
   stallMidBody,
@@ -177,7 +177,7 @@ describe('Fetcher against a local fault server', () => {
   });
 
   it('stops a gzip bomb at the cap (counted after decompression)', async () => {
-    server.route('/bomb', gzipBomb(64 * 1024 * 1024));
+    server.route('/bomb', compressionBomb(64 * 1024 * 1024));
     const error = await failure(fetcher.get(`${server.origin}/bomb`));
     assert.equal(error.reason, 'too-large');
     assert.match(error.message, /after decompression/);

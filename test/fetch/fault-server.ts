@@ -1,9 +1,9 @@
 // A local HTTP server for fetch and poll tests: routes are plain functions of the request, and
-// a few canned faults (stall mid-body, endless body, gzip bomb) are built in. Listens on
+// a few canned faults (silent headers, stall mid-body, endless body, compression bombs) are built in. Listens on
 // 127.0.0.1 only, on a port the OS picks; every response loop is bounded and stops on close.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 
 export type Route = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -82,8 +82,31 @@ export function endlessBody(totalBytes: number, contentType = 'application/rss+x
   };
 }
 
-/** A small gzip body that inflates to `inflatedBytes` of zeros. */
-export function gzipBomb(inflatedBytes: number): Route {
-  const bomb = gzipSync(Buffer.alloc(inflatedBytes));
-  return send(200, bomb, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' });
+export type ContentEncoding = 'gzip' | 'deflate' | 'br';
+
+const COMPRESS: Record<ContentEncoding, (body: Buffer) => Buffer> = {
+  gzip: (body) => gzipSync(body),
+  deflate: (body) => deflateSync(body),
+  br: (body) => brotliCompressSync(body),
+};
+
+/** Sends `body` compressed with `encoding`, labelled as such. */
+export function compressed(
+  body: string,
+  encoding: ContentEncoding,
+  contentType = 'application/rss+xml; charset=utf-8',
+): Route {
+  const bytes = COMPRESS[encoding](Buffer.from(body, 'utf8'));
+  return send(200, bytes, { 'content-type': contentType, 'content-encoding': encoding });
+}
+
+/** A small compressed body that inflates to `inflatedBytes` of zeros. */
+export function compressionBomb(inflatedBytes: number, encoding: ContentEncoding = 'gzip'): Route {
+  const bomb = COMPRESS[encoding](Buffer.alloc(inflatedBytes));
+  return send(200, bomb, { 'content-type': 'application/rss+xml', 'content-encoding': encoding });
+}
+
+/** Accepts the request and never answers, not even the headers, until the client gives up. */
+export function silentHeaders(): Route {
+  return () => undefined;
 }

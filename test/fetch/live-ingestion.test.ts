@@ -1,94 +1,17 @@
 // Live ingestion end to end against a local server that serves the real-world faults: for each,
-// the right outcome, a clear log line, a source-health record, no crash and nothing lost.
+// the right outcome, a clear log line, a source-health record, no crash and nothing lost. This
+// file holds the healthy feeds and the crash between fetch and processing; live-failures.test.ts
+// holds the failing sources.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { Fetcher, type FetchConfig } from '../../src/fetch/index.js';
-import { Pipeline } from '../../src/pipeline.js';
-import { pollContext, runPass, type PollConfig } from '../../src/poll/index.js';
-import { openStore, type SourceRow, type Store } from '../../src/store/index.js';
+import type { SourceRow } from '../../src/store/index.js';
 import { DIALECTS } from '../helpers/dialects.js';
-import { articleHtml, articleParagraphs, rss, type TestItem } from './feed-fixtures.js';
-import {
-  endlessBody,
-  gzipBomb,
-  send,
-  startFaultServer,
-  stallMidBody,
-  type FaultServer,
-} from './fault-server.js';
-
-const FAST_FETCH: Partial<FetchConfig> = {
-  maxBytes: 512 * 1024,
-  headersTimeoutMs: 500,
-  bodyTimeoutMs: 200,
-  totalTimeoutMs: 4000,
-  hostDelayMs: 0,
-  hostConcurrency: 4,
-  retries: 1,
-  retryBaseMs: 10,
-  maxRetryWaitMs: 300,
-  robots: false,
-  allowAddresses: ['127.0.0.1'],
-};
-const POLL: Partial<PollConfig> = { sourceConcurrency: 4 };
-const RSS = { 'content-type': 'application/rss+xml; charset=utf-8' };
-
-interface Harness {
-  store: Store;
-  logs: string[];
-  poll(uri?: string): Promise<void>;
-  source(uri: string): Promise<SourceRow>;
-  close(): Promise<void>;
-}
-
-async function harness(
-  databaseUrl = 'sqlite::memory:',
-  fetch: Partial<FetchConfig> = FAST_FETCH,
-  crash?: 'crash-once',
-): Promise<Harness> {
-  const store = await openStore(databaseUrl);
-  const pipeline = await Pipeline.open(store);
-  const fetcher = new Fetcher(fetch);
-  const logs: string[] = [];
-  const ctx = pollContext({
-    store,
-    pipeline,
-    fetcher,
-    config: POLL,
-    log: (line) => void logs.push(line),
-  });
-  if (crash === 'crash-once') {
-    // Stands in for a process killed after the fetch was queued and before it was processed.
-    ctx.process = async () => {
-      throw new Error('simulated crash before processing');
-    };
-  }
-  return {
-    store,
-    logs,
-    poll: async (uri) =>
-      void (await runPass(ctx, { force: true, ...(uri ? { only: [uri] } : {}) })),
-    source: async (uri) => (await store.listSources()).find((s) => s.uri === uri)!,
-    close: async () => {
-      // STORYLINE_TEST_LOGS=1 prints every poll line: the fault table in the report comes from it.
-      if (process.env.STORYLINE_TEST_LOGS) for (const line of logs) console.log(line);
-      await fetcher.close();
-      await store.close();
-    },
-  };
-}
-
-const item = (n: number, over: Partial<TestItem> = {}): TestItem => ({
-  guid: `hg-${n}`,
-  title: `Calder Bay report ${n}`,
-  link: `https://harbour-gazette.example/news/${n}?utm_source=rss`,
-  paragraphs: articleParagraphs(n),
-  pubDate: 'Sun, 01 Mar 2026 09:00:00 GMT',
-  ...over,
-});
+import { articleHtml, articleParagraphs, rss } from './feed-fixtures.js';
+import { compressed, send, startFaultServer, type FaultServer } from './fault-server.js';
+import { FAST_FETCH, RSS, harness, item, type Harness } from './live-harness.js';
 
 describe('live ingestion against a faulty local server', () => {
   let server: FaultServer;
@@ -195,6 +118,24 @@ describe('live ingestion against a faulty local server', () => {
         assert.equal((await h.source(url('/malformed.xml'))).failures, 0);
       });
 
+      it('reads feeds sent deflate- and brotli-compressed', async () => {
+        server.route(
+          '/deflate.xml',
+          compressed(rss([item(71, { title: 'Quayside market deflated' })]), 'deflate'),
+        );
+        server.route(
+          '/brotli.xml',
+          compressed(rss([item(72, { title: 'Quayside market brotli' })]), 'br'),
+        );
+        const before = (await h.store.stats()).articles;
+        for (const path of ['/deflate.xml', '/brotli.xml']) {
+          const source = await pollOne(path);
+          assert.equal(source.failures, 0, source.lastError ?? '');
+          assert.match(lastLog(path), /1 new/);
+        }
+        assert.equal((await h.store.stats()).articles, before + 2);
+      });
+
       it('decodes a Latin-1 feed labelled UTF-8, and one with no charset at all', async () => {
         const latin = (t: string) => Buffer.from(rss([item(61, { title: t })]), 'latin1');
         server.route('/wrong-charset.xml', send(200, latin('Café crème strike talks'), RSS));
@@ -262,125 +203,6 @@ describe('live ingestion against a faulty local server', () => {
         assert.match(lastLog('/page/81'), /page processed: 0 new, 1 revised/);
       });
     });
-
-  describe('failures', () => {
-    before(async () => (h = await harness()));
-    after(async () => h.close());
-
-    const cases: {
-      name: string;
-      path: string;
-      route: () => ReturnType<typeof send>;
-      error: RegExp;
-      status: number | null;
-    }[] = [
-      {
-        name: 'an HTML page served as the feed',
-        path: '/html.xml',
-        route: () =>
-          send(
-            200,
-            '<!doctype html><html><head><link rel="alternate" type="application/rss+xml" href="/real.xml"></head><body>Home</body></html>',
-            { 'content-type': 'text/html' },
-          ),
-        error: /not a feed: an HTML page, not a feed \(it announces .*\/real\.xml\)/,
-        status: 200,
-      },
-      {
-        name: '404',
-        path: '/missing.xml',
-        route: () => send(404, 'nope'),
-        error: /HTTP 404/,
-        status: 404,
-      },
-      {
-        name: '500',
-        path: '/broken.xml',
-        route: () => send(500, 'oops'),
-        error: /HTTP 500/,
-        status: 500,
-      },
-      {
-        name: 'a server that stalls mid-body',
-        path: '/stall.xml',
-        route: () => stallMidBody(rss([item(91)])),
-        error: /body stalled for 200 ms/,
-        status: null,
-      },
-      {
-        name: 'a redirect loop',
-        path: '/loop.xml',
-        route: () => send(302, '', { location: '/loop2.xml' }),
-        error: /redirect loop/,
-        status: 302,
-      },
-      {
-        name: 'a 2 GB body',
-        path: '/huge.xml',
-        route: () => endlessBody(2 * 1024 ** 3),
-        error: /passed the cap of 524288 bytes; stopped reading/,
-        status: null,
-      },
-      {
-        name: 'a gzip bomb',
-        path: '/bomb.xml',
-        route: () => gzipBomb(32 * 1024 * 1024),
-        error: /cap of 524288 bytes after decompression/,
-        status: null,
-      },
-    ];
-    for (const c of cases) {
-      it(`records ${c.name} on the source and carries on`, async () => {
-        server.route('/loop2.xml', send(302, '', { location: '/loop.xml' }));
-        server.route(c.path, c.route());
-        const source = await pollOne(c.path);
-        assert.equal(source.failures, 1);
-        assert.match(source.lastError ?? '', c.error);
-        assert.equal(source.lastHttpStatus, c.status);
-        assert.ok(Date.parse(source.nextPollAt!) > Date.now(), 'the next poll is scheduled');
-        assert.match(lastLog(c.path), /failure 1 in a row|not a feed/);
-        await h.poll(url(c.path));
-        assert.equal((await h.source(url(c.path))).failures, 2, 'consecutive failures count up');
-      });
-    }
-
-    it('marks a 410 source gone and polls it once a day', async () => {
-      server.route('/gone.xml', send(410, 'gone'));
-      const source = await pollOne('/gone.xml');
-      assert.match(source.lastError ?? '', /HTTP 410/);
-      assert.ok(Date.parse(source.nextPollAt!) - Date.now() > 23 * 3600_000);
-      assert.match(lastLog('/gone.xml'), /gone: polling once a day/);
-    });
-
-    it('honours a long Retry-After on 429 by moving the next poll, and retries a short one at once', async () => {
-      server.route('/busy.xml', send(429, '', { 'retry-after': '7200' }));
-      const busy = await pollOne('/busy.xml');
-      assert.equal(busy.lastHttpStatus, 429);
-      assert.ok(Date.parse(busy.nextPollAt!) - Date.now() >= 7190_000);
-      assert.match(lastLog('/busy.xml'), /HTTP 429 \(Retry-After 7200 s\)/);
-      let calls = 0;
-      server.route('/blip.xml', (_req, res) => {
-        if (++calls === 1) return void res.writeHead(503, { 'retry-after': '0' }).end();
-        res.writeHead(200, RSS).end(rss([item(95)]));
-      });
-      const blip = await pollOne('/blip.xml');
-      assert.deepEqual([calls, blip.failures], [2, 0]);
-    });
-
-    it('refuses a source on loopback unless allowed, with the reason on the source', async () => {
-      const guarded = await harness('sqlite::memory:', { ...FAST_FETCH, allowAddresses: [] });
-      try {
-        server.route('/private.xml', send(200, rss([item(96)]), RSS));
-        await guarded.store.addSource({ kind: 'feed', uri: url('/private.xml') });
-        await guarded.poll();
-        const source = await guarded.source(url('/private.xml'));
-        assert.match(source.lastError ?? '', /address 127\.0\.0\.1 is not allowed/);
-        assert.equal((await guarded.store.stats()).articles, 0);
-      } finally {
-        await guarded.close();
-      }
-    });
-  });
 
   for (const dialect of DIALECTS)
     describe(`a crash between fetch and processing [${dialect.name}]`, () => {
