@@ -108,13 +108,6 @@ export class Pipeline {
     }
   }
 
-  /** After a reprocessed page: stored corrections whose articles are back apply again. */
-  private async reapplyCorrections(): Promise<void> {
-    for (const { request, effect } of this.grouper.applyReady()) {
-      await this.store.saveCorrection({ request, effect, record: false });
-    }
-  }
-
   /**
    * Replays the articles stored after `afterSeq` by other processes, so this process's indexes
    * equal the store's before it groups again (the worker's grouping lane calls it after taking
@@ -140,89 +133,90 @@ export class Pipeline {
     prepared: PreparedPage,
     now: Date,
   ): Promise<PageOutcome> {
-    if (prepared.kind === 'unreadable')
-      return { status: 'unreadable', code: prepared.code, reason: prepared.reason };
-    const base = {
-      page,
-      sha256,
-      sourceUri,
-      mergedFamilies: [],
-      mergedStories: [],
-      familyOriginals: [],
+    return (await this.placeBatch([{ page, sha256, sourceUri, prepared, now }]))[0]!;
+  }
+
+  /**
+   * Groups prepared pages in order and stores them in one transaction (all or nothing; the
+   * grouping is the same as placing them one by one). Outcomes are in input order. On a failed
+   * save the indexes are rebuilt from the store, so a caller may retry the pages one at a time.
+   * The caller has checked that no page's bytes are stored yet, nor repeated in the batch.
+   */
+  async placeBatch(batch: readonly PlacedPage[]): Promise<PageOutcome[]> {
+    const outcomes: PageOutcome[] = [];
+    let pending: { at: number; save: PageToSave; articles: number }[] = [];
+    const flush = async () => {
+      if (pending.length === 0) return;
+      const saved = await this.store.savePages(pending.map((p) => p.save));
+      pending.forEach((p, i) => {
+        if (p.save.status === 'processed')
+          outcomes[p.at] = { status: 'processed', articles: p.articles, ...saved[i]! };
+      });
+      pending = [];
     };
-    if (prepared.kind === 'not-article') {
-      await this.store.savePage({
-        ...base,
-        status: 'not-article',
-        note: prepared.reason,
-        articles: [],
-      });
-      return { status: 'not-article', reason: prepared.reason };
-    }
-    await this.followCorrections();
-    const grouped = prepared.articles.map((a) => this.grouper.groupPrepared(a, now));
     try {
-      const saved = await this.store.savePage({
-        ...base,
-        ...toSave(grouped),
-        status: 'processed',
-        note: null,
-      });
-      await this.reapplyCorrections();
-      return { status: 'processed', articles: grouped.length, ...saved };
+      await this.followCorrections();
+      for (const [at, { page, sha256, sourceUri, prepared, now }] of batch.entries()) {
+        const base = { page, sha256, sourceUri, mergedFamilies: [], mergedStories: [] };
+        if (prepared.kind === 'unreadable') {
+          // Unreadable bytes are not stored: a later, readable copy of the page is not a duplicate.
+          outcomes[at] = { status: 'unreadable', code: prepared.code, reason: prepared.reason };
+          continue;
+        }
+        if (prepared.kind === 'not-article') {
+          const note = prepared.reason;
+          const save: PageToSave = {
+            ...base,
+            familyOriginals: [],
+            status: 'not-article',
+            note,
+            articles: [],
+          };
+          pending.push({ at, save, articles: 0 });
+          outcomes[at] = { status: 'not-article', reason: note };
+          continue;
+        }
+        const grouped = prepared.articles.map((a) => this.grouper.groupPrepared(a, now));
+        const save: PageToSave = { ...base, ...toSave(grouped), status: 'processed', note: null };
+        pending.push({ at, save, articles: grouped.length });
+        // A stored correction whose articles are now all placed applies right here, before the
+        // next page is grouped, as it would one page at a time; its write follows the pages'.
+        const ready = this.grouper.applyReady();
+        if (ready.length === 0) continue;
+        await flush();
+        for (const { request, effect } of ready)
+          await this.store.saveCorrection({ request, effect, record: false });
+      }
+      await flush();
     } catch (error) {
       this.grouper = await warmGrouper(this.store);
       throw error;
     }
+    return outcomes;
   }
 
   /** Extracts, groups and stores one page in one transaction. */
   async processPage(page: Page, sourceUri: string | null, now: Date): Promise<PageOutcome> {
     const sha256 = createHash('sha256').update(page.body).digest('hex');
     if (await this.store.hasPage(sha256)) return { status: 'duplicate' };
-    const extraction = extractPage(page, now);
-    if (extraction.kind === 'unreadable') {
-      // Not stored: there is nothing a later extractor could make of binary junk.
-      return { status: 'unreadable', code: extraction.code, reason: extraction.reason };
-    }
-    const base = {
-      page,
-      sha256,
-      sourceUri,
-      mergedFamilies: [],
-      mergedStories: [],
-      familyOriginals: [],
-    };
-    if (extraction.kind === 'not-article') {
-      await this.store.savePage({
-        ...base,
-        status: 'not-article',
-        note: extraction.reason,
-        articles: [],
-      });
-      return { status: 'not-article', reason: extraction.reason };
-    }
-    const articles = [extraction.article, ...extraction.related];
-    await this.followCorrections();
-    const grouped = articles.map((article, position) =>
-      this.grouper.group(articleId(page, article, position), position, article, now),
-    );
-    try {
-      const saved = await this.store.savePage({
-        ...base,
-        ...toSave(grouped),
-        status: 'processed',
-        note: null,
-      });
-      await this.reapplyCorrections();
-      return { status: 'processed', articles: grouped.length, ...saved };
-    } catch (error) {
-      // The indexes already hold these articles; the store does not. Rebuild from the store
-      // so memory never disagrees with what is committed.
-      this.grouper = await warmGrouper(this.store);
-      throw error;
-    }
+    return this.placePrepared(page, sha256, sourceUri, preparePage(page, now), now);
   }
+}
+
+/**
+ * Pages a batch writer (`storyline ingest`, the workers' grouping lane) saves per transaction.
+ * The commit's cost is shared by the batch (bench/scale lane); a killed run loses at most the
+ * batch in flight, whose pages are still in their files or queue and are simply placed again.
+ */
+export const SAVE_BATCH_PAGES = 64;
+
+/** One page for Pipeline.placeBatch: its bytes' digest, where it came from, its preparation. */
+export interface PlacedPage {
+  page: Page;
+  sha256: string;
+  sourceUri: string | null;
+  prepared: PreparedPage;
+  now: Date;
 }
 
 function missingOf(request: CorrectionRequest): string {

@@ -1,5 +1,5 @@
 // One bench run of the grouping lane in its own process: N generated, already-extracted
-// articles grouped and stored one page at a time (what `storyline ingest` and the workers'
+// articles grouped and stored in batches of pages (what `storyline ingest` and the workers'
 // lane do), with the generator's entities as topics so the tagger's cost is left out.
 // Prints one JSON line: segments of cost per article as the store grows, peak memory, size.
 import { statSync } from 'node:fs';
@@ -9,6 +9,8 @@ import {
   articleId,
   countWords,
   extractPage,
+  SAVE_BATCH_PAGES,
+  type PlacedPage,
   type PreparedPage,
 } from '../../src/pipeline.js';
 import { openStore } from '../../src/store/index.js';
@@ -54,24 +56,28 @@ const out: { upTo: number; wallMsPerArticle: number; cpuMsPerArticle: number; rs
   [];
 let peakRss = 0;
 let n = 0;
-// Only placePrepared (grouping + storage) is timed: the issue measures articles already
+// Only placeBatch (grouping + storage, SAVE_BATCH_PAGES pages a transaction) is timed: the issue measures articles already
 // extracted, so generating and extracting each page happen outside the clocks.
 let laneWallMs = 0;
 let laneCpuUs = 0;
 let segWallMs = 0;
 let segCpuUs = 0;
+let batch: PlacedPage[] = [];
 for (const a of generateCorpus(count, 11)) {
   const { page, prep } = prepared(a, n + 1);
+  batch.push({ page, sha256: a.id, sourceUri: null, prepared: prep, now: page.fetchedAt });
+  n += 1;
+  if (batch.length < SAVE_BATCH_PAGES && n % perSegment !== 0 && n !== count) continue;
   const wall = performance.now();
   const cpu = process.cpuUsage();
-  await pipeline.placePrepared(page, a.id, null, prep, page.fetchedAt);
+  await pipeline.placeBatch(batch);
   const used = process.cpuUsage(cpu);
   const wallMs = performance.now() - wall;
+  batch = [];
   laneWallMs += wallMs;
   segWallMs += wallMs;
   laneCpuUs += used.user + used.system;
   segCpuUs += used.user + used.system;
-  n += 1;
   if (n % perSegment === 0 || n === count) {
     const rss = process.memoryUsage().rss;
     peakRss = Math.max(peakRss, rss);

@@ -171,6 +171,11 @@ export interface Store {
    */
   savePage(input: PageToSave): Promise<SaveResult>;
   /**
+   * Writes pages in order in one transaction, all or nothing: what savePage does for each, with
+   * one commit. Results are in input order. Throws STORE_FAILED naming the page that failed.
+   */
+  savePages(inputs: readonly PageToSave[]): Promise<SaveResult[]>;
+  /**
    * Every stored article's grouping state in the order the articles were first stored (the
    * order grouping first saw them), for warming the in-memory indexes by replay.
    */

@@ -8,7 +8,7 @@ import type { Connection } from './dialect.js';
 import { groupingState } from './grouping-state.js';
 import { findPageId, readPage, readPageBody, storedPages } from './pages.js';
 import { getArticle, getArticles, getFamily, getStory, listStories } from './reads.js';
-import { savePage } from './save-page.js';
+import { savePage, savePages } from './save-page.js';
 import { listSources, recordSourceFetch, removeSource, upsertSource } from './sources.js';
 import {
   enqueuePage,
@@ -72,6 +72,7 @@ export function createStore({ db, dialect }: Connection, now: () => Date): Store
     hasPage: (sha256) =>
       attempt('look up a page', async () => (await findPageId(db, sha256)) !== null),
     savePage: (input) => savePage(db, dialect, input, now()),
+    savePages: (inputs) => savePages(db, dialect, inputs, now()),
     groupingState: (afterSeq) =>
       streamed('read the grouping state', groupingState(db, undefined, afterSeq)),
     listStories: ({ limit, offset, after }) => {

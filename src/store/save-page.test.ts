@@ -258,5 +258,36 @@ for (const dialect of DIALECTS) {
       assert.equal((await store.getStory('s1'))?.story.articleCount, 1);
       assert.deepEqual(await store.listSources(), []);
     });
+
+    it('saves a batch of pages in order in one transaction, and none of them when one fails', async () => {
+      const page = (n: number, text: string, familyId = `f${n}`) =>
+        pageToSave({
+          url: `https://harbour-gazette.example/news/${n}`,
+          fetchedAt: `2026-03-01T1${n}:00:00.000Z`,
+          articles: [articleToSave({ id: `p${n}`, familyId, storyId: 's1', text })],
+        });
+      const results = await store.savePages([page(1, FERRY_STRIKE), page(2, ORCHARD_FAIR)]);
+      assert.deepEqual(
+        results.map((r) => [r.inserted, r.pageExisted]),
+        [
+          [1, false],
+          [1, false],
+        ],
+      );
+      assert.ok(results[0]!.pageId < results[1]!.pageId, 'pages are written in input order');
+      assert.equal((await store.getStory('s1'))?.story.articleCount, 2);
+      const before = await store.stats();
+      const broken = page(4, ORCHARD_FAIR);
+      (broken.articles[0]!.article as { text: string | null }).text = null;
+      const good = page(3, FERRY_STRIKE_EDITED, 'f1');
+      await assert.rejects(store.savePages([good, broken]), (error) => {
+        assert.ok(isStorylineError(error));
+        assert.equal(error.code, 'STORE_FAILED');
+        assert.match(error.message, /news\/4 \(and the 1 other pages of its batch\): /);
+        return true;
+      });
+      assert.deepEqual(await store.stats(), before);
+      assert.equal(await store.hasPage(good.sha256), false);
+    });
   });
 }

@@ -5,9 +5,9 @@
 // stored since it last held the lane (by article seq), so its indexes equal the store's. The
 // result is the partition a single process would make on the same input in the same order.
 import type pg from 'pg';
-import { Pipeline, type PageOutcome } from '../pipeline.js';
+import { Pipeline, SAVE_BATCH_PAGES, type PageOutcome, type PlacedPage } from '../pipeline.js';
 import type { Store } from '../store/index.js';
-import { nextPrepared, removeGrouped } from './page-queue.js';
+import { nextPrepared, removeGrouped, type PreparedRow } from './page-queue.js';
 import { decodePrepared } from './prepared-codec.js';
 
 /** Session advisory lock key of the lane (distinct from the store's per-save lock). */
@@ -73,21 +73,13 @@ export class GroupingLane {
       for (;;) {
         const rows = await nextPrepared(this.pool, LANE_BATCH_PAGES);
         if (rows.length === 0) return { held: true, grouped, outcomes, more: false };
-        for (const row of rows) {
-          // A holder that died between its save and this row's removal left the page stored:
-          // the store is the truth, and this process's indexes already replayed it.
-          const outcome = (await this.store.hasPage(row.sha256))
-            ? ({ status: 'duplicate' } as const)
-            : await pipeline.placePrepared(
-                row.page,
-                row.sha256,
-                row.sourceUri,
-                decodePrepared(row.prepared),
-                row.page.fetchedAt,
-              );
-          await removeGrouped(this.pool, row.seq);
-          outcomes[outcome.status] += 1;
-          grouped += 1;
+        for (let i = 0; i < rows.length; i += SAVE_BATCH_PAGES) {
+          const slice = rows.slice(i, i + SAVE_BATCH_PAGES);
+          for (const status of await this.placeRows(pipeline, slice)) outcomes[status] += 1;
+          // Removed after the commit: a holder that dies in between leaves stored pages queued,
+          // which the next holder finds stored and counts as duplicates.
+          for (const row of slice) await removeGrouped(this.pool, row.seq);
+          grouped += slice.length;
         }
         if (Date.now() > deadline) return { held: true, grouped, outcomes, more: true };
       }
@@ -98,6 +90,30 @@ export class GroupingLane {
     } finally {
       if (this.pipeline !== null) this.watermark = await maxArticleSeq(this.pool);
     }
+  }
+
+  /** Places queue rows in one save; rows whose bytes are stored already are duplicates. */
+  private async placeRows(
+    pipeline: Pipeline,
+    rows: readonly PreparedRow[],
+  ): Promise<PageOutcome['status'][]> {
+    const statuses: PageOutcome['status'][] = [];
+    const batch: PlacedPage[] = [];
+    const inBatch = new Set<string>();
+    for (const row of rows) {
+      // A holder that died between its save and this row's removal left the page stored: the
+      // store is the truth, and this process's indexes already replayed it.
+      if (inBatch.has(row.sha256) || (await this.store.hasPage(row.sha256))) {
+        statuses.push('duplicate');
+        continue;
+      }
+      inBatch.add(row.sha256);
+      const prepared = decodePrepared(row.prepared);
+      const { page, sha256, sourceUri } = row;
+      batch.push({ page, sha256, sourceUri, prepared, now: page.fetchedAt });
+    }
+    for (const outcome of await pipeline.placeBatch(batch)) statuses.push(outcome.status);
+    return statuses;
   }
 
   /**
