@@ -156,29 +156,11 @@ export class Pipeline {
     };
     try {
       await this.followCorrections();
-      for (const [at, { page, sha256, sourceUri, prepared, now }] of batch.entries()) {
-        const base = { page, sha256, sourceUri, mergedFamilies: [], mergedStories: [] };
-        if (prepared.kind === 'unreadable') {
-          // Unreadable bytes are not stored: a later, readable copy of the page is not a duplicate.
-          outcomes[at] = { status: 'unreadable', code: prepared.code, reason: prepared.reason };
-          continue;
-        }
-        if (prepared.kind === 'not-article') {
-          const note = prepared.reason;
-          const save: PageToSave = {
-            ...base,
-            familyOriginals: [],
-            status: 'not-article',
-            note,
-            articles: [],
-          };
-          pending.push({ at, save, articles: 0 });
-          outcomes[at] = { status: 'not-article', reason: note };
-          continue;
-        }
-        const grouped = prepared.articles.map((a) => this.grouper.groupPrepared(a, now));
-        const save: PageToSave = { ...base, ...toSave(grouped), status: 'processed', note: null };
-        pending.push({ at, save, articles: grouped.length });
+      for (const [at, input] of batch.entries()) {
+        const { outcome, save, articles } = this.groupPage(input);
+        if (outcome !== null) outcomes[at] = outcome;
+        if (save === null) continue;
+        pending.push({ at, save, articles });
         // A stored correction whose articles are now all placed applies right here, before the
         // next page is grouped, as it would one page at a time; its write follows the pages'.
         const ready = this.grouper.applyReady();
@@ -193,6 +175,42 @@ export class Pipeline {
       throw error;
     }
     return outcomes;
+  }
+
+  /**
+   * Groups one prepared page into what its save writes. The outcome is known before the save
+   * for every page but a processed one (its counts come from the store).
+   */
+  private groupPage(input: PlacedPage): {
+    outcome: PageOutcome | null;
+    save: PageToSave | null;
+    articles: number;
+  } {
+    const { page, sha256, sourceUri, prepared, now } = input;
+    // Not stored: there is nothing a later extractor could make of binary junk.
+    if (prepared.kind === 'unreadable') {
+      const outcome = {
+        status: 'unreadable',
+        code: prepared.code,
+        reason: prepared.reason,
+      } as const;
+      return { outcome, save: null, articles: 0 };
+    }
+    const base = { page, sha256, sourceUri, mergedFamilies: [], mergedStories: [] };
+    if (prepared.kind === 'not-article') {
+      const note = prepared.reason;
+      const save: PageToSave = {
+        ...base,
+        familyOriginals: [],
+        status: 'not-article',
+        note,
+        articles: [],
+      };
+      return { outcome: { status: 'not-article', reason: note }, save, articles: 0 };
+    }
+    const grouped = prepared.articles.map((a) => this.grouper.groupPrepared(a, now));
+    const save: PageToSave = { ...base, ...toSave(grouped), status: 'processed', note: null };
+    return { outcome: null, save, articles: grouped.length };
   }
 
   /** Extracts, groups and stores one page in one transaction. */

@@ -3,34 +3,14 @@
 // never stops the pass (healthy feeds and crash recovery: live-ingestion.test.ts).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { SourceRow } from '../../src/store/index.js';
 import { rss } from './feed-fixtures.js';
-import {
-  compressionBomb,
-  endlessBody,
-  send,
-  silentHeaders,
-  stallMidBody,
-  startFaultServer,
-  type FaultServer,
-} from './fault-server.js';
-import { FAST_FETCH, RSS, harness, item, type Harness } from './live-harness.js';
+import { compressionBomb, endlessBody, send, silentHeaders, stallMidBody } from './fault-server.js';
+import { FAST_FETCH, RSS, harness, item, useFaultServer, type Harness } from './live-harness.js';
 
 describe('live ingestion of failing sources', () => {
-  let server: FaultServer;
   let h: Harness;
-  const url = (path: string) => `${server.origin}${path}`;
-  before(async () => {
-    server = await startFaultServer();
-  });
-  after(async () => server.close());
-
-  async function pollOne(path: string, kind: 'feed' | 'page' = 'feed'): Promise<SourceRow> {
-    await h.store.addSource({ kind, uri: url(path) });
-    await h.poll(url(path));
-    return h.source(url(path));
-  }
-  const lastLog = (path: string) => h.logs.filter((l) => l.includes(url(path))).at(-1) ?? '';
+  const live = useFaultServer(() => h);
+  const { url, pollOne, lastLog } = live;
 
   before(async () => (h = await harness()));
   after(async () => h.close());
@@ -113,8 +93,8 @@ describe('live ingestion of failing sources', () => {
   ];
   for (const c of cases) {
     it(`records ${c.name} on the source and carries on`, async () => {
-      server.route('/loop2.xml', send(302, '', { location: '/loop.xml' }));
-      server.route(c.path, c.route());
+      live.server.route('/loop2.xml', send(302, '', { location: '/loop.xml' }));
+      live.server.route(c.path, c.route());
       const source = await pollOne(c.path);
       assert.equal(source.failures, 1);
       assert.match(source.lastError ?? '', c.error);
@@ -127,7 +107,7 @@ describe('live ingestion of failing sources', () => {
   }
 
   it('marks a 410 source gone and polls it once a day', async () => {
-    server.route('/gone.xml', send(410, 'gone'));
+    live.server.route('/gone.xml', send(410, 'gone'));
     const source = await pollOne('/gone.xml');
     assert.match(source.lastError ?? '', /HTTP 410/);
     assert.ok(Date.parse(source.nextPollAt!) - Date.now() > 23 * 3600_000);
@@ -135,13 +115,13 @@ describe('live ingestion of failing sources', () => {
   });
 
   it('honours a long Retry-After on 429 by moving the next poll, and retries a short one at once', async () => {
-    server.route('/busy.xml', send(429, '', { 'retry-after': '7200' }));
+    live.server.route('/busy.xml', send(429, '', { 'retry-after': '7200' }));
     const busy = await pollOne('/busy.xml');
     assert.equal(busy.lastHttpStatus, 429);
     assert.ok(Date.parse(busy.nextPollAt!) - Date.now() >= 7190_000);
     assert.match(lastLog('/busy.xml'), /HTTP 429 \(Retry-After 7200 s\)/);
     let calls = 0;
-    server.route('/blip.xml', (_req, res) => {
+    live.server.route('/blip.xml', (_req, res) => {
       if (++calls === 1) return void res.writeHead(503, { 'retry-after': '0' }).end();
       res.writeHead(200, RSS).end(rss([item(95)]));
     });
@@ -152,7 +132,7 @@ describe('live ingestion of failing sources', () => {
   it('refuses a source on loopback unless allowed, by address or by a name that resolves there', async () => {
     const guarded = await harness('sqlite::memory:', { ...FAST_FETCH, allowAddresses: [] });
     try {
-      server.route('/private.xml', send(200, rss([item(96)]), RSS));
+      live.server.route('/private.xml', send(200, rss([item(96)]), RSS));
       // The same server by name: the check is on the resolved address, not the URL's spelling.
       const byName = url('/private.xml').replace('127.0.0.1', 'localhost');
       await guarded.store.addSource({ kind: 'feed', uri: url('/private.xml') });

@@ -1,10 +1,12 @@
 // The harness of the live-ingestion tests: a store, a pipeline and a fetcher tuned for a local
 // fault server (short timeouts, no politeness delay, loopback allowed), polled on demand.
+import { after, before } from 'node:test';
 import { Fetcher, type FetchConfig } from '../../src/fetch/index.js';
 import { Pipeline } from '../../src/pipeline.js';
 import { pollContext, runPass, type PollConfig } from '../../src/poll/index.js';
 import { openStore, type SourceRow, type Store } from '../../src/store/index.js';
 import { articleParagraphs, type TestItem } from './feed-fixtures.js';
+import { startFaultServer, type FaultServer } from './fault-server.js';
 
 export const FAST_FETCH: Partial<FetchConfig> = {
   maxBytes: 512 * 1024,
@@ -75,3 +77,39 @@ export const item = (n: number, over: Partial<TestItem> = {}): TestItem => ({
   pubDate: 'Sun, 01 Mar 2026 09:00:00 GMT',
   ...over,
 });
+
+/** A fault server for the enclosing describe block, and polling helpers by path on it. */
+export interface FaultSuite {
+  readonly server: FaultServer;
+  url(path: string): string;
+  /** Adds the source at `path` to the current harness, polls it, and returns its health row. */
+  pollOne(path: string, kind?: 'feed' | 'page'): Promise<SourceRow>;
+  /** The last poll log line that names `path`. */
+  lastLog(path: string): string;
+}
+
+/** Starts a fault server before the enclosing block's tests and closes it after them. */
+export function useFaultServer(current: () => Harness): FaultSuite {
+  let server: FaultServer | undefined;
+  before(async () => {
+    server = await startFaultServer();
+  });
+  after(async () => server?.close());
+  const url = (path: string) => `${server!.origin}${path}`;
+  return {
+    get server() {
+      return server!;
+    },
+    url,
+    async pollOne(path, kind = 'feed') {
+      const h = current();
+      await h.store.addSource({ kind, uri: url(path) });
+      await h.poll(url(path));
+      return h.source(url(path));
+    },
+    lastLog: (path) =>
+      current()
+        .logs.filter((l) => l.includes(url(path)))
+        .at(-1) ?? '',
+  };
+}

@@ -7,27 +7,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { SourceRow } from '../../src/store/index.js';
 import { DIALECTS } from '../helpers/dialects.js';
 import { articleHtml, articleParagraphs, rss } from './feed-fixtures.js';
-import { compressed, send, startFaultServer, type FaultServer } from './fault-server.js';
-import { FAST_FETCH, RSS, harness, item, type Harness } from './live-harness.js';
+import { compressed, send } from './fault-server.js';
+import { FAST_FETCH, RSS, harness, item, useFaultServer, type Harness } from './live-harness.js';
 
 describe('live ingestion against a faulty local server', () => {
-  let server: FaultServer;
   let h: Harness;
-  const url = (path: string) => `${server.origin}${path}`;
-  before(async () => {
-    server = await startFaultServer();
-  });
-  after(async () => server.close());
-
-  async function pollOne(path: string, kind: 'feed' | 'page' = 'feed'): Promise<SourceRow> {
-    await h.store.addSource({ kind, uri: url(path) });
-    await h.poll(url(path));
-    return h.source(url(path));
-  }
-  const lastLog = (path: string) => h.logs.filter((l) => l.includes(url(path))).at(-1) ?? '';
+  const live = useFaultServer(() => h);
+  const { url, pollOne, lastLog } = live;
 
   for (const dialect of DIALECTS)
     describe(`healthy feeds [${dialect.name}]`, () => {
@@ -36,7 +24,7 @@ describe('live ingestion against a faulty local server', () => {
 
       it('stores each item once, answers 304 with nothing new, and records a healthy source', async () => {
         let etagHits = 0;
-        server.route('/etag.xml', (req, res) => {
+        live.server.route('/etag.xml', (req, res) => {
           if (req.headers['if-none-match'] === '"e1"')
             return void res.writeHead(304).end(++etagHits && '');
           res.writeHead(200, { ...RSS, etag: '"e1"' }).end(rss([item(1), item(2), item(3)]));
@@ -56,7 +44,7 @@ describe('live ingestion against a faulty local server', () => {
       });
 
       it('skips unchanged items when a server ignores conditional GET (same item fetched twice, stored once)', async () => {
-        server.route('/no-etag.xml', send(200, rss([item(11), item(12)]), RSS));
+        live.server.route('/no-etag.xml', send(200, rss([item(11), item(12)]), RSS));
         await pollOne('/no-etag.xml');
         const pages = (await h.store.stats()).pages;
         await h.poll(url('/no-etag.xml'));
@@ -69,7 +57,7 @@ describe('live ingestion against a faulty local server', () => {
 
       it('stores an edited item as a revision of the same article', async () => {
         let text = articleParagraphs(21);
-        server.route(
+        live.server.route(
           '/edits.xml',
           (_req, res) => void res.writeHead(200, RSS).end(rss([item(21, { paragraphs: text })])),
         );
@@ -87,7 +75,10 @@ describe('live ingestion against a faulty local server', () => {
 
       it('keeps the articles of items that vanish from the feed', async () => {
         let items = [item(31), item(32), item(33)];
-        server.route('/vanish.xml', (_req, res) => void res.writeHead(200, RSS).end(rss(items)));
+        live.server.route(
+          '/vanish.xml',
+          (_req, res) => void res.writeHead(200, RSS).end(rss(items)),
+        );
         await pollOne('/vanish.xml');
         const articles = (await h.store.stats()).articles;
         items = [item(33)];
@@ -97,7 +88,7 @@ describe('live ingestion against a faulty local server', () => {
       });
 
       it('stores an item once when the feed repeats its GUID', async () => {
-        server.route(
+        live.server.route(
           '/dupes.xml',
           send(200, rss([item(41), item(41, { title: 'Same GUID again' }), item(42)]), RSS),
         );
@@ -112,18 +103,18 @@ describe('live ingestion against a faulty local server', () => {
         const broken = rss([item(51), item(52)])
           .replace('</channel></rss>', '')
           .replace('Calder Bay report 52', 'Fish & chips at report 52');
-        server.route('/malformed.xml', send(200, broken, RSS));
+        live.server.route('/malformed.xml', send(200, broken, RSS));
         await pollOne('/malformed.xml');
         assert.match(lastLog('/malformed.xml'), /2 new.*malformed XML, items recovered/);
         assert.equal((await h.source(url('/malformed.xml'))).failures, 0);
       });
 
       it('reads feeds sent deflate- and brotli-compressed', async () => {
-        server.route(
+        live.server.route(
           '/deflate.xml',
           compressed(rss([item(71, { title: 'Quayside market deflated' })]), 'deflate'),
         );
-        server.route(
+        live.server.route(
           '/brotli.xml',
           compressed(rss([item(72, { title: 'Quayside market brotli' })]), 'br'),
         );
@@ -138,8 +129,8 @@ describe('live ingestion against a faulty local server', () => {
 
       it('decodes a Latin-1 feed labelled UTF-8, and one with no charset at all', async () => {
         const latin = (t: string) => Buffer.from(rss([item(61, { title: t })]), 'latin1');
-        server.route('/wrong-charset.xml', send(200, latin('Café crème strike talks'), RSS));
-        server.route(
+        live.server.route('/wrong-charset.xml', send(200, latin('Café crème strike talks'), RSS));
+        live.server.route(
           '/no-charset.xml',
           send(
             200,
@@ -159,13 +150,13 @@ describe('live ingestion against a faulty local server', () => {
 
       it('fetches the article page of a teaser item and extracts its full text, at the canonical URL', async () => {
         const body = articleParagraphs(71);
-        server.route(
+        live.server.route(
           '/article/71',
           send(200, articleHtml('Quay wall repairs begin', body, url('/news/quay-wall')), {
             'content-type': 'text/html; charset=utf-8',
           }),
         );
-        server.route(
+        live.server.route(
           '/teasers.xml',
           send(
             200,
@@ -189,7 +180,7 @@ describe('live ingestion against a faulty local server', () => {
 
       it('follows a single page source and revises it when the page changes', async () => {
         let paragraphs = articleParagraphs(81);
-        server.route(
+        live.server.route(
           '/page/81',
           (_req, res) =>
             void res
@@ -211,7 +202,7 @@ describe('live ingestion against a faulty local server', () => {
         const db =
           dialect.name === 'sqlite' ? `sqlite:${join(dir, 'live.db')}` : await dialect.url();
         try {
-          server.route('/crash.xml', send(200, rss([item(101), item(102)]), RSS));
+          live.server.route('/crash.xml', send(200, rss([item(101), item(102)]), RSS));
           const first = await harness(db, FAST_FETCH, 'crash-once');
           await first.store.addSource({ kind: 'feed', uri: url('/crash.xml') });
           await first.poll();
@@ -223,7 +214,7 @@ describe('live ingestion against a faulty local server', () => {
           );
           await first.close();
 
-          server.route('/crash.xml', send(503, 'down for maintenance'));
+          live.server.route('/crash.xml', send(503, 'down for maintenance'));
           const second = await harness(db);
           await second.poll();
           assert.equal((await second.store.stats()).articles, 2);
