@@ -2,7 +2,7 @@
 // again either changes nothing or, when the text changed, keeps the old text as a revision.
 import { sql } from 'kysely';
 import type { InsertObject, Kysely } from 'kysely';
-import { encodeSignature, toJson } from './codec.js';
+import { encodeParagraphs, encodeSignature, toJson } from './codec.js';
 import type { Database } from './schema.js';
 import type { ArticleToSave } from './index.js';
 
@@ -101,7 +101,7 @@ function currentText(item: ArticleToSave, ctx: ArticleContext) {
     credit: article.credit,
     language: article.language,
     text: article.text,
-    paragraphs: toJson(article.paragraphs),
+    paragraphs: encodeParagraphs(article.text, article.paragraphs),
     html: article.html,
     images: toJson(article.images),
     word_count: item.wordCount,

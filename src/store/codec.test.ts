@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { compress, decodeSignature, decompress, domainOf, encodeSignature } from './codec.js';
+import {
+  compress,
+  decodeParagraphs,
+  decodeSignature,
+  decompress,
+  domainOf,
+  encodeParagraphs,
+  encodeSignature,
+} from './codec.js';
 
 describe('signature codec', () => {
   it('round-trips every 32-bit value, little-endian', () => {
@@ -14,6 +22,36 @@ describe('signature codec', () => {
     const inner = encodeSignature(new Uint32Array([7, 0xdeadbeef]));
     const outer = Buffer.concat([Buffer.from([9]), inner]);
     assert.deepEqual([...decodeSignature(outer.subarray(1))], [7, 0xdeadbeef]);
+  });
+});
+
+describe('paragraphs codec', () => {
+  const roundTrip = (text: string, paragraphs: string[]) =>
+    decodeParagraphs(text, encodeParagraphs(text, paragraphs));
+
+  it('stores only a marker when the text is the paragraphs joined by blank lines', () => {
+    const paragraphs = ['Ferry crews walked out.', 'Talks resume on Monday.'];
+    const text = paragraphs.join('\n\n');
+    assert.equal(encodeParagraphs(text, paragraphs), '');
+    assert.deepEqual(roundTrip(text, paragraphs), paragraphs);
+    assert.deepEqual(roundTrip('', []), []);
+  });
+
+  it('keeps the list itself whenever splitting the text would not give it back', () => {
+    const cases: [string, string[]][] = [
+      ['One.\n\nTwo.', ['One.\n\nTwo.']],
+      ['', ['']],
+      ['One. Two.', ['One.', 'Two.']],
+      ['Caption line\n\nBody.', ['Body.']],
+    ];
+    for (const [text, paragraphs] of cases) {
+      assert.notEqual(encodeParagraphs(text, paragraphs), '');
+      assert.deepEqual(roundTrip(text, paragraphs), paragraphs);
+    }
+  });
+
+  it('still reads paragraphs stored as a JSON list by earlier versions', () => {
+    assert.deepEqual(decodeParagraphs('A.\n\nB.', '["A.","B."]'), ['A.', 'B.']);
   });
 });
 

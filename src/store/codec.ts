@@ -27,6 +27,27 @@ export function decodeSignature(bytes: Uint8Array): Uint32Array {
   return out;
 }
 
+/** Stored in place of the paragraphs when they are exactly the text split at blank lines. */
+const PARAGRAPHS_OF_TEXT = '';
+const PARAGRAPH_BREAK = '\n\n';
+
+/**
+ * An article's paragraphs as stored. The text is almost always the paragraphs joined by blank
+ * lines, so storing both kept every body twice (a third of an article row, bench/scale lane);
+ * then only a marker is stored. The marker is not JSON, so it can never be mistaken for a list,
+ * and it is written only when splitting the text gives back exactly these paragraphs.
+ */
+export function encodeParagraphs(text: string, paragraphs: readonly string[]): string {
+  const split = decodeParagraphs(text, PARAGRAPHS_OF_TEXT);
+  const same = split.length === paragraphs.length && split.every((p, i) => p === paragraphs[i]);
+  return same ? PARAGRAPHS_OF_TEXT : toJson(paragraphs);
+}
+
+export function decodeParagraphs(text: string, stored: string): string[] {
+  if (stored !== PARAGRAPHS_OF_TEXT) return fromJson<string[]>(stored);
+  return text === '' ? [] : text.split(PARAGRAPH_BREAK);
+}
+
 export function toJson(value: unknown): string {
   return JSON.stringify(value);
 }

@@ -155,10 +155,14 @@ export async function recountFamily(db: Kysely<Database>, id: string): Promise<v
     })
     .where('id', '=', id)
     .execute();
+  // Only the rows whose flag changes are written: an article row holds the whole text, and a
+  // recount of a family with n members otherwise rewrites n rows that did not change.
+  const flag = sql<number>`CASE WHEN id = ${original} THEN 1 ELSE 0 END`;
   await db
     .updateTable('articles')
-    .set({ is_original: sql<number>`CASE WHEN id = ${original} THEN 1 ELSE 0 END` })
+    .set({ is_original: flag })
     .where('family_id', '=', id)
+    .where('is_original', '!=', flag)
     .execute();
 }
 

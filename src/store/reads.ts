@@ -1,7 +1,7 @@
 // Reads for the web app and API: story lists, one story with its families, one article.
 import type { Kysely, Selectable } from 'kysely';
 import type { Article } from '../types.js';
-import { fromJson } from './codec.js';
+import { decodeParagraphs, fromJson } from './codec.js';
 import type { Database, StoryTable } from './schema.js';
 import { topicsOfArticles, topicsOfStory } from './topics.js';
 import type { ArticleRow, FamilyView, StorySummaryRow, StoryView } from './index.js';
@@ -165,7 +165,7 @@ function toArticleRow(r: ArticleQueryRow, topics: ArticleRow['topics']): Article
     credit: r.credit,
     language: r.language,
     text: r.text,
-    paragraphs: fromJson<string[]>(r.paragraphs),
+    paragraphs: decodeParagraphs(r.text, r.paragraphs),
     html: r.html,
     images: fromJson<Article['images']>(r.images),
     wordCount: r.word_count,

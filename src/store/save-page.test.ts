@@ -11,9 +11,10 @@ import {
   TOPIC_ELLISON,
   articleToSave,
   pageToSave,
+  type PageSpec,
 } from '../../test/store/store-fixtures.js';
 import { openStore } from './index.js';
-import type { Store } from './index.js';
+import type { ArticleToSave, Store } from './index.js';
 
 const PAGE_URL = 'https://www.harbour-gazette.example/news/ferry-strike';
 
@@ -288,6 +289,69 @@ for (const dialect of DIALECTS) {
       });
       assert.deepEqual(await store.stats(), before);
       assert.equal(await store.hasPage(good.sha256), false);
+    });
+
+    it('stores the same counts, originals and headlines for a batch as for its pages one by one', async () => {
+      const article = (
+        id: string,
+        familyId: string,
+        storyId: string,
+        text: string,
+        isOriginal = true,
+      ) => articleToSave({ id, familyId, storyId, text, isOriginal, title: `Headline ${id}` });
+      const page = (n: number, articles: ArticleToSave[], extra: Partial<PageSpec> = {}) =>
+        pageToSave({
+          url: `https://harbour-gazette.example/news/${n}`,
+          fetchedAt: `2026-03-01T1${n}:00:00.000Z`,
+          articles,
+          ...extra,
+        });
+      // Later pages move, merge and revise what earlier pages of the same batch wrote.
+      const pages = [
+        page(1, [article('a1', 'f1', 's1', FERRY_STRIKE)]),
+        page(2, [article('a2', 'f1', 's1', FERRY_STRIKE_EDITED, false)], {
+          familyOriginals: [{ familyId: 'f1', originalId: 'a1' }],
+        }),
+        page(3, [article('a3', 'f2', 's2', ORCHARD_FAIR)]),
+        page(4, [article('a4', 'f1', 's1', ORCHARD_FAIR, false)], {
+          mergedStories: [{ from: 's2', into: 's1' }],
+          mergedFamilies: [{ from: 'f2', into: 'f1' }],
+          familyOriginals: [{ familyId: 'f1', originalId: 'a3' }],
+        }),
+        page(5, [article('a1', 'f1', 's1', `${FERRY_STRIKE} Talks resume.`, false)]),
+      ];
+      const oneByOne = await openStore(await dialect.url(), { now: FIXED_NOW });
+      try {
+        for (const p of pages) await oneByOne.savePages([p]);
+        await store.savePages(pages);
+        const view = async (s: Store) => ({
+          story: (await s.getStory('s1'))?.story,
+          topics: (await s.getStory('s1'))?.topics,
+          gone: await s.getStory('s2'),
+          family: await s.getFamily('f1'),
+          merged: await s.getFamily('f2'),
+          articles: await Promise.all(
+            ['a1', 'a2', 'a3', 'a4'].map(async (id) => {
+              const a = await s.getArticle(id);
+              return a && [a.familyId, a.storyId, a.isOriginal, a.revision, a.paragraphs];
+            }),
+          ),
+        });
+        const expected = await view(oneByOne);
+        assert.equal(expected.family?.articles.length, 4);
+        assert.deepEqual(
+          [expected.story?.articleCount, expected.story?.familyCount, expected.story?.headline],
+          [4, 1, 'Headline a3'],
+        );
+        assert.deepEqual(
+          expected.articles.map((a) => a?.[2]),
+          [false, false, true, false],
+        );
+        assert.equal(expected.gone, null);
+        assert.deepEqual(await view(store), expected);
+      } finally {
+        await oneByOne.close();
+      }
     });
   });
 }

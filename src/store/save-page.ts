@@ -24,7 +24,7 @@ import { guessKind, upsertSource } from './sources.js';
 import { recountStoryTopics, setArticleTopics } from './topics.js';
 import type { ArticleToSave, PageToSave, SaveResult } from './index.js';
 
-/** Ids whose counts must be recomputed before the transaction commits. */
+/** Ids whose counts must be recomputed before the transaction commits (once per batch). */
 interface Touched {
   families: Set<string>;
   stories: Set<string>;
@@ -55,10 +55,14 @@ export async function savePages(
   try {
     return await dialect.writeTransaction(db, async (trx) => {
       const results: SaveResult[] = [];
+      const touched: Touched = { families: new Set(), stories: new Set() };
       for (const input of inputs) {
         current = input;
-        results.push(await writePage(trx, dialect, input, now));
+        results.push(await writePage(trx, dialect, input, now, touched));
       }
+      // Counts are derived from the rows, so recounting once after the whole batch stores what
+      // recounting after every page would, and a story that many pages touch is counted once.
+      await recount(trx, touched);
       return results;
     });
   } catch (error) {
@@ -77,6 +81,7 @@ async function writePage(
   dialect: StoreDialect,
   input: PageToSave,
   now: Date,
+  touched: Touched,
 ): Promise<SaveResult> {
   const seenAt = isoTime(input.page.fetchedAt);
   const sourceId =
@@ -88,7 +93,6 @@ async function writePage(
           isoTime(now),
         );
   const page = await putPage(db, input, sourceId, isoTime(now));
-  const touched: Touched = { families: new Set(), stories: new Set() };
   await applyMerges(db, input, seenAt, touched);
   const result: SaveResult = {
     pageId: page.id,
@@ -126,7 +130,6 @@ async function writePage(
     await setFamilyOriginal(db, familyId, originalId);
     touched.families.add(familyId);
   }
-  await recount(db, touched);
   return result;
 }
 
