@@ -113,7 +113,9 @@ export class Grouper {
       credit: row.credit,
       published: row.published,
     };
-    const at = new Date(row.published ?? row.firstSeen);
+    // The clock it was grouped with (the pipeline passes the fetch time, stored as firstSeen),
+    // so the copy index doubts a far-future publication time as it did live.
+    const at = new Date(row.firstSeen);
     this.place(
       {
         id: row.id,
@@ -137,6 +139,7 @@ export class Grouper {
       credit: article.credit,
       published: article.published,
       wordCount: input.wordCount,
+      seenAt: now,
     });
     const story = this.stories.assign(
       {

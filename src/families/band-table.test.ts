@@ -53,3 +53,35 @@ describe('BandTable', () => {
     assert.deepEqual(rare, [5]);
   });
 });
+
+describe('BandTable eviction and renumbering', () => {
+  it('removes many slots at once, also from a long shared chain', () => {
+    const bands = 4;
+    const table = new BandTable(bands, 8);
+    for (let m = 0; m < 2000; m++) table.insert(m, keysOf(m, bands));
+    const gone = Array.from({ length: 1000 }, (_, m) => m);
+    table.removeSlots(gone);
+    assert.deepEqual(candidates(table, Uint32Array.of(1230, 3, 3, 3)), []);
+    assert.deepEqual(candidates(table, Uint32Array.of(12340, 3, 3, 3)), [1234]);
+    assert.equal(candidates(table, Uint32Array.of(3, 3, 3, 7), 5000).length, 1000);
+    // Removed entries are out of every chain: removing a survivor afterwards still works.
+    table.remove(1234);
+    assert.deepEqual(candidates(table, Uint32Array.of(12340, 3, 3, 3)), []);
+  });
+
+  it('follows a renumbering, newest first, in less memory', () => {
+    const bands = 2;
+    const table = new BandTable(bands);
+    for (let m = 0; m < 5000; m++) table.insert(m, Uint32Array.of(5, 100_000 + m));
+    const before = table.byteLength;
+    const gone = Array.from({ length: 4900 }, (_, m) => m);
+    table.removeSlots(gone);
+    const map = Int32Array.from({ length: 5000 }, (_, m) => (m < 4900 ? -1 : m - 4900));
+    table.renumber(map, 128);
+    assert.ok(table.byteLength < before / 4, `${table.byteLength} of ${before} bytes`);
+    assert.deepEqual(candidates(table, Uint32Array.of(5, 0), 3), [97, 98, 99]);
+    assert.deepEqual(candidates(table, Uint32Array.of(0, 104_950)), [50]);
+    table.insert(100, Uint32Array.of(5, 7));
+    assert.deepEqual(candidates(table, Uint32Array.of(5, 0), 2), [99, 100]);
+  });
+});

@@ -64,6 +64,47 @@ export class BandTable {
   }
 
   /**
+   * Unlinks every entry of each of `slots` (all inserted), walking each chain they are in once:
+   * one by one, evicting the holders of a stock paragraph's anchor (a chain as long as the
+   * window's articles from one site, the oldest last) would walk that chain once per holder.
+   */
+  removeSlots(slots: readonly number[]): void {
+    if (slots.length === 0) return;
+    const gone = new Set(slots);
+    const chains = new Set<number>();
+    for (const slot of slots)
+      for (let band = 0; band < this.bands; band++)
+        chains.add(this.cells[2 * (slot * this.bands + band)]! & this.mask);
+    for (const head of chains) this.prune(head, gone);
+  }
+
+  /**
+   * Follows a renumbering of the slots (`map`: old slot -> new, -1 for a dropped slot, which
+   * must have been removed) into entry arrays for `capacity` slots and a head array sized for
+   * the entries left, so the memory of dropped members is returned.
+   */
+  renumber(map: Int32Array, capacity: number): void {
+    const old = this.cells;
+    const bands = this.bands;
+    const cells = unlinkedCells(capacity * bands);
+    const slots = Math.min(map.length, old.length / 2 / bands);
+    for (let s = 0; s < slots; s++) {
+      const to = map[s]!;
+      if (to < 0) continue;
+      for (let band = 0; band < bands; band++) {
+        const from = s * bands + band;
+        const e = to * bands + band;
+        cells[2 * e] = old[2 * from]!;
+        if (old[2 * from + 1] !== UNLINKED) cells[2 * e + 1] = NONE;
+      }
+    }
+    this.cells = cells;
+    let heads = MIN_HEADS;
+    while (heads * MAX_HEAD_LOAD < this.live) heads *= 2;
+    this.rehash(heads);
+  }
+
+  /**
    * Calls `visit(slot)` for members sharing a band key with `bandKeys`, at most `perBucket` per
    * band (a slot may be visited once per shared band: the caller deduplicates).
    */
@@ -121,6 +162,26 @@ export class BandTable {
     cells[2 * entry + 1] = UNLINKED;
   }
 
+  /** Relinks the chain at `head` without the entries of `gone` slots, keeping its order. */
+  private prune(head: number, gone: ReadonlySet<number>): void {
+    const cells = this.cells;
+    let last = NONE;
+    for (let e = this.heads[head]!; e !== NONE;) {
+      const next = cells[2 * e + 1]!;
+      if (gone.has((e / this.bands) | 0)) {
+        cells[2 * e + 1] = UNLINKED;
+        this.live--;
+      } else {
+        if (last === NONE) this.heads[head] = e;
+        else cells[2 * last + 1] = e;
+        last = e;
+      }
+      e = next;
+    }
+    if (last === NONE) this.heads[head] = NONE;
+    else cells[2 * last + 1] = NONE;
+  }
+
   private ensureSlot(slot: number): void {
     const needed = (slot + 1) * this.bands;
     let size = this.cells.length / 2;
@@ -131,7 +192,7 @@ export class BandTable {
     this.cells = cells;
   }
 
-  /** Rebuilds the chains for a larger head array; ascending entries keep newest first. */
+  /** Rebuilds the chains for a head array of `size`; ascending entries keep newest first. */
   private rehash(size: number): void {
     const cells = this.cells;
     const heads = new Int32Array(size).fill(NONE);

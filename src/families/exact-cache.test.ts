@@ -52,3 +52,21 @@ describe('ExactCache', () => {
     assert.deepEqual([...cache.get(19_998)!], Array(7).fill(19_998));
   });
 });
+
+describe('ExactCache renumbering', () => {
+  it('moves kept sets to their new slots and forgets dropped ones', () => {
+    const cache = new ExactCache(64);
+    for (let slot = 1; slot <= 3; slot++) cache.put(slot, pair(slot * 10));
+    cache.put(2, pair(20)); // the first copy of 2's set is now stale
+    cache.renumber(Int32Array.of(-1, 0, -1, 1), 16);
+    assert.deepEqual([...cache.get(0)!], [10, 11]);
+    assert.deepEqual([...cache.get(1)!], [30, 31]);
+    assert.equal(cache.get(2), undefined);
+    // Eviction by arrival order still works on the renumbered headers.
+    cache.put(2, pair(40));
+    cache.put(3, pair(50)); // empties the slab of 1 and the stale 2
+    assert.equal(cache.get(0), undefined);
+    assert.deepEqual([...cache.get(1)!], [30, 31]);
+    assert.deepEqual([...cache.get(3)!], [50, 51]);
+  });
+});

@@ -18,6 +18,10 @@ export const EXACT_CACHE_BYTES = 48 * 1024 * 1024;
 /** Words a slab starts with; it doubles up to half the capacity as it fills. */
 const FIRST_SLAB_WORDS = 16 * 1024;
 const HEADER_WORDS = 2;
+/** Slots the directory (`where`) starts with, and the least it is renumbered to. */
+const FIRST_SLOTS = 1024;
+/** Header slot of an entry no slot owns (replaced or forgotten) after a renumbering. */
+const NO_SLOT = 0xffffffff;
 
 export class ExactCache {
   private readonly slabWords: number;
@@ -25,7 +29,7 @@ export class ExactCache {
   private used: [number, number] = [0, 0];
   private current: 0 | 1 = 0;
   /** Where each slot's entry is: position * 2 + slab, or -1. */
-  private where = new Int32Array(1024).fill(-1);
+  private where = new Int32Array(FIRST_SLOTS).fill(-1);
 
   constructor(capacityBytes = EXACT_CACHE_BYTES) {
     this.slabWords = Math.floor(capacityBytes / 8);
@@ -41,6 +45,11 @@ export class ExactCache {
   /** Bytes of the two slabs as allocated (they grow to the capacity as sets arrive). */
   get allocatedBytes(): number {
     return this.slabs[0].byteLength + this.slabs[1].byteLength;
+  }
+
+  /** Bytes of the slot directory, which follows the slots in use (see renumber). */
+  get directoryBytes(): number {
+    return this.where.byteLength;
   }
 
   /** The set kept for `slot` (a view, valid until the next put), or undefined. */
@@ -70,6 +79,26 @@ export class ExactCache {
 
   delete(slot: number): void {
     if (slot < this.where.length) this.where[slot] = -1;
+  }
+
+  /**
+   * Follows a renumbering of the slots (`map`: old slot -> new, -1 for a dropped slot) with a
+   * directory for `capacity` slots. The sets stay where they are, in the same arrival order, so
+   * eviction forgets the same ones as if nothing had been renumbered.
+   */
+  renumber(map: Int32Array, capacity: number): void {
+    const where = new Int32Array(Math.max(FIRST_SLOTS, capacity)).fill(-1);
+    for (const k of [0, 1] as const) {
+      const slab = this.slabs[k];
+      for (let p = 0; p < this.used[k]; p += HEADER_WORDS + slab[p + 1]!) {
+        const old = slab[p]!;
+        const owned = old < this.where.length && this.where[old] === p * 2 + k;
+        const to = owned && old < map.length ? map[old]! : -1;
+        slab[p] = to < 0 ? NO_SLOT : to;
+        if (to >= 0) where[to] = p * 2 + k;
+      }
+    }
+    this.where = where;
   }
 
   /** Empties the older slab (forgetting its live entries) and makes it current. */

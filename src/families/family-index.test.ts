@@ -2,7 +2,9 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { fingerprint, SIGNATURE_BINS } from '../fingerprint/index.js';
 import { FamilyIndex, INDEX_BINS } from './family-index.js';
-import type { FamilyMember } from './family-index.js';
+import type { FamilyAssignment, FamilyIndexOptions, FamilyMember } from './family-index.js';
+import { COPY_WINDOW_MS } from './copy-window.js';
+import type { Fingerprint } from '../types.js';
 import {
   OTHER_REPORT,
   WIRE_STORY,
@@ -184,10 +186,192 @@ describe('FamilyIndex', () => {
   });
 
   it('falls back to the estimate for a member whose exact shingles are not kept', () => {
-    const index = new FamilyIndex(0);
+    const index = new FamilyIndex({ exactCacheBytes: 0 });
     index.assign(member('a1', WIRE_STORY));
     const copy = index.assign(member('b2', [LEAD, ...houseStyleCopy(WIRE_STORY).slice(0, 5)]));
     assert.equal(copy.familyId, 'fa1');
     assert.equal(index.exactCacheBytes, 0);
+  });
+});
+
+const DAY_MS = 24 * 3600 * 1000;
+const START_MS = Date.parse('2026-03-01T00:00:00Z');
+const day = (d: number) => new Date(START_MS + d * DAY_MS);
+
+/** A signature of pseudo-random bins: matches nothing but an identical one. */
+function noise(n: number): Fingerprint {
+  const signature = new Uint32Array(INDEX_BINS);
+  let x = Math.imul(n + 1, 0x9e3779b1);
+  for (let i = 0; i < signature.length; i++) {
+    x = (Math.imul(x ^ (x >>> 15), 0x2c1b3c6d) + i) | 0;
+    signature[i] = x >>> 0;
+  }
+  const paragraphHashes = [(n >>> 0).toString(16).padStart(8, '0')];
+  return { signature, shingleCount: 200, paragraphHashes, textHash: '' };
+}
+
+let noiseCount = 0;
+/** Assigns `count` unrelated members seen at `seenAt`: they move the clock and the sweeps on. */
+function fill(index: FamilyIndex, count: number, seenAt?: Date): void {
+  for (let i = 0; i < count; i++) {
+    const n = noiseCount++;
+    const fingerprint = noise(n);
+    index.assign({ id: `n${n}`, fingerprint, credit: null, published: null, wordCount: 1, seenAt });
+  }
+}
+
+/** Sweeps every 10 assignments, so a few dozen fillers are enough to pass the window. */
+const QUICK: Partial<FamilyIndexOptions> = { sweepEvery: 10 };
+const COPY = [LEAD, ...houseStyleCopy(WIRE_STORY).slice(0, 5)];
+
+describe('FamilyIndex copy window', () => {
+  it('evicts a family idle past the window; a later copy founds a new family', () => {
+    const index = new FamilyIndex(QUICK);
+    index.assign(member('a1', WIRE_STORY, { seenAt: day(0) }));
+    fill(index, 40, day(5.9));
+    assert.equal(index.familyOf('a1'), 'fa1', 'still within the window');
+    fill(index, 40, day(6.1));
+    assert.equal(index.familyOf('a1'), undefined);
+    const late = index.assign(member('b2', COPY, { seenAt: day(6.1) }));
+    assert.deepEqual([late.familyId, late.matches], ['fb2', []]);
+    // The evicted id is forgotten: assigned again, it is a new member (here, a copy of b2).
+    assert.equal(index.assign(member('a1', WIRE_STORY, { seenAt: day(6.2) })).familyId, 'fb2');
+  });
+
+  it('runs on the publication time when there is one', () => {
+    const index = new FamilyIndex(QUICK);
+    const published = day(0).toISOString();
+    index.assign(member('a1', WIRE_STORY, { published, seenAt: day(5) }));
+    fill(index, 40, day(6.5));
+    assert.equal(index.familyOf('a1'), undefined);
+  });
+
+  it('keeps an active family whole, however old its first member', () => {
+    const index = new FamilyIndex(QUICK);
+    index.assign(member('a1', WIRE_STORY, { seenAt: day(0) }));
+    index.assign(member('b2', COPY, { seenAt: day(5) }));
+    fill(index, 40, day(9));
+    assert.equal(index.familyOf('a1'), 'fa1');
+    const copy = index.assign(member('c3', WIRE_STORY, { seenAt: day(9) }));
+    assert.equal(copy.familyId, 'fa1');
+    assert.deepEqual(copy.matches.map((m) => m.id).sort(), ['a1', 'b2']);
+    fill(index, 40, day(15.5));
+    assert.equal(index.familyOf('b2'), undefined, 'c3, the newest, was seen at day 9');
+  });
+
+  it('keeps a merged family as long as the newest member of either side', () => {
+    const index = new FamilyIndex(QUICK);
+    index.assign(member('head', WIRE_STORY.slice(0, 4), { seenAt: day(0) }));
+    index.assign(member('tail', WIRE_STORY.slice(4), { seenAt: day(5) }));
+    const published = day(1).toISOString();
+    const full = index.assign(member('full', WIRE_STORY, { published, seenAt: day(5) }));
+    assert.deepEqual(full.mergedFamilies, ['ftail']);
+    fill(index, 40, day(9));
+    assert.equal(index.familyOf('head'), 'fhead', 'tail, seen at day 5, is within the window');
+  });
+
+  it('keeps the id of a live family across a compaction, its founder removed', () => {
+    const index = new FamilyIndex({ sweepEvery: 10, compactDeadShare: 0.01 });
+    fill(index, 60, day(0));
+    index.assign(member('a1', WIRE_STORY, { seenAt: day(6.5) }));
+    index.assign(member('b2', COPY, { seenAt: day(6.5) }));
+    index.assign(member('c3', OTHER_REPORT, { seenAt: day(6.5) }));
+    index.remove('a1');
+    const slotsBefore = index.slotCount;
+    fill(index, 20, day(6.5));
+    assert.ok(index.slotCount < slotsBefore, `compacted: ${index.slotCount} slots`);
+    assert.deepEqual([index.familyOf('b2'), index.familyOf('c3')], ['fa1', 'fc3']);
+    const copy = index.assign(member('d4', WIRE_STORY, { seenAt: day(6.6) }));
+    assert.equal(copy.familyId, 'fa1');
+    assert.deepEqual(
+      copy.matches.map((m) => m.id),
+      ['b2'],
+    );
+  });
+
+  it('decides every assignment as an index that never compacts', () => {
+    const texts = [WIRE_STORY, OTHER_REPORT, COPY, WIRE_STORY.slice(0, 4), WIRE_STORY.slice(4)];
+    const run = (compactDeadShare: number) => {
+      const index = new FamilyIndex({ sweepEvery: 5, compactDeadShare });
+      const results: FamilyAssignment[] = [];
+      for (let i = 0; i < 120; i++) {
+        const paragraphs = [...texts[i % texts.length]!, `Update ${i % 7}.`];
+        // Dated, so unrelated fillers and a text that stops recurring are evicted on the way.
+        const seenAt = day(i / 10);
+        const text = i < 60 ? paragraphs : [`Late story ${i}.`, ...paragraphs.slice(-1)];
+        results.push(index.assign(member(`m${i}`, text, { seenAt })));
+        fill(index, 2, seenAt);
+        // Removals, founders among them, leave dead slots and removed roots behind.
+        if (i % 3 === 2) index.remove(`m${i - 2}`);
+      }
+      const families = ['m0', 'm1', 'm118', 'm119'].map((id) => index.familyOf(id));
+      return { results, families, slots: index.slotCount, size: index.size };
+    };
+    const never = run(2);
+    const always = run(0);
+    assert.ok(always.slots < never.slots, `${always.slots} against ${never.slots} slots`);
+    assert.equal(always.size, never.size);
+    assert.deepEqual(always.results, never.results);
+    assert.deepEqual(always.families, never.families);
+    assert.equal(always.families[0], undefined, 'the early texts left the window');
+  });
+
+  it('after evictions, finds what a fresh index of the members it kept finds', () => {
+    // Five paragraphs of 20 words that no other series uses.
+    const word = (i: number) => `w${i.toString(26).replace(/\d/g, (c) => 'qrstuvwxyz'[+c]!)}`;
+    const story = (k: number) =>
+      Array.from({ length: 5 }, (_, p) =>
+        Array.from({ length: 20 }, (_, j) => word(k * 1000 + p * 20 + j)).join(' '),
+      );
+    const index = new FamilyIndex(QUICK);
+    const fed: FamilyMember[] = [];
+    for (let d = 0; d < 14; d++) {
+      for (const k of [d, d + 1]) fed.push(member(`s${k}d${d}`, story(k), { seenAt: day(d) }));
+      for (const m of fed.slice(-2)) index.assign(m);
+      fill(index, 12, day(d));
+    }
+    const fresh = new FamilyIndex();
+    const kept = fed.filter((m) => index.familyOf(m.id) !== undefined);
+    assert.ok(kept.length > 0 && kept.length < fed.length, `${kept.length} kept`);
+    for (const m of kept) fresh.assign(m);
+    for (let k = 0; k < 15; k++) {
+      const query = member(`q${k}`, story(k).slice(1), { seenAt: day(13) });
+      assert.deepEqual(index.assign(query), fresh.assign(query), `series ${k}`);
+    }
+  });
+
+  it('stops growing in memory when a dated stream runs far past the window', () => {
+    const index = new FamilyIndex({ copyWindowMs: 2 * DAY_MS, exactCacheBytes: 0 });
+    const bytes: number[] = [];
+    for (let d = 0; d < 30; d++) {
+      fill(index, 800, day(d));
+      if (d % 10 === 9) bytes.push(index.typedBytes);
+    }
+    assert.ok(bytes[2]! <= bytes[0]! * 1.05, `typed bytes at days 10, 20, 30: ${bytes}`);
+    assert.ok(index.size <= 3 * 800, `${index.size} live members`);
+  });
+
+  it('does not let a far-future publication date evict the index', () => {
+    const index = new FamilyIndex(QUICK);
+    index.assign(member('a1', WIRE_STORY, { seenAt: day(0) }));
+    const bogus = member('x9', OTHER_REPORT, { published: '2099-01-01T00:00:00Z', seenAt: day(1) });
+    index.assign(bogus);
+    fill(index, 40, day(1));
+    assert.equal(index.familyOf('a1'), 'fa1');
+    // Its clock is the seen time, so it leaves with its days rather than staying forever.
+    fill(index, 40, day(1 + COPY_WINDOW_MS / DAY_MS + 0.5));
+    assert.equal(index.familyOf('x9'), undefined);
+  });
+
+  it('never evicts a member given without a seen time, nor the family it is in', () => {
+    const index = new FamilyIndex(QUICK);
+    index.assign(member('a1', WIRE_STORY));
+    index.assign(member('b2', COPY, { seenAt: day(0) }));
+    index.assign(member('c3', OTHER_REPORT, { seenAt: day(0) }));
+    for (let d = 1; d <= 30; d += 3) fill(index, 20, day(d));
+    assert.deepEqual(
+      ['a1', 'b2', 'c3'].map((id) => index.familyOf(id)),
+      ['fa1', 'fa1', undefined],
+    );
   });
 });

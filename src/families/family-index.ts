@@ -3,14 +3,21 @@
 // verification (Jaccard estimate and containment, see copy-match.ts) -> union of the matched
 // families (the oldest survives) -> the family's likely original. Families never split: a
 // revision or a removal keeps the family it was part of (copy evidence once seen stays true of
-// the other members, and splitting would need all pairs again).
+// the other members, and splitting would need all pairs again). A family whose newest member is
+// older than the copy window leaves whole (copy-window.ts), and the slots it held are reclaimed
+// by compaction, so memory follows the articles of the last days, not all articles ever seen.
 import { StorylineError } from '../errors.js';
 import type { Fingerprint } from '../types.js';
 import { BandTable } from './band-table.js';
 import { sharedCount } from '../fingerprint/index.js';
 import { estimateDecides, judgeCopy, judgeExact } from './copy-match.js';
+import { clockOf, CopyWindow, DEFAULT_WINDOW_OPTIONS } from './copy-window.js';
+import type { CopyWindowOptions } from './copy-window.js';
 import { ExactCache } from './exact-cache.js';
+import { sweepIndex } from './index-sweep.js';
+import type { IndexTables } from './index-sweep.js';
 import { anchorKeys, bandKeys, BANDS, chooseAnchors, PARAGRAPH_ANCHORS } from './index-keys.js';
+import { MemberIds } from './member-ids.js';
 import { MemberTable } from './member-table.js';
 import { compareRanks, rankOf } from './original.js';
 
@@ -20,6 +27,11 @@ export interface FamilyMember {
   credit: string | null;
   published: string | null;
   wordCount: number;
+  /**
+   * When grouping saw the article (the `now` it was grouped with): with `published`, the clock
+   * the copy window runs on (copy-window.ts). A member without it is never evicted.
+   */
+  seenAt?: Date;
 }
 
 export interface CopyMatch {
@@ -55,6 +67,16 @@ export const MAX_ANCHOR_LOOKUPS = 64;
 /** An anchor held by more members than this is page furniture or a stock line: ignored. */
 export const MAX_ANCHOR_HOLDERS = 32;
 
+export interface FamilyIndexOptions extends CopyWindowOptions {
+  /** Bytes of exact shingle sets kept for recent members (exact-cache.ts). */
+  exactCacheBytes: number | undefined;
+}
+
+export const DEFAULT_FAMILY_OPTIONS: FamilyIndexOptions = {
+  ...DEFAULT_WINDOW_OPTIONS,
+  exactCacheBytes: undefined,
+};
+
 export class FamilyIndex {
   private readonly bins = INDEX_BINS;
   private readonly words = INDEX_BINS / BINS_PER_WORD;
@@ -62,22 +84,26 @@ export class FamilyIndex {
   private readonly bands: BandTable;
   private readonly anchors = new BandTable(PARAGRAPH_ANCHORS);
   private readonly exact: ExactCache;
-  private readonly slots = new Map<string, number>();
-  /** Ids by slot; a removed member's id is kept only while it names a family (its root). */
-  private readonly ids: string[] = [];
+  private readonly window: CopyWindow;
+  private readonly directory = new MemberIds();
+  private readonly tables: IndexTables;
   private query = 0;
   private querySlot = 0;
   private queryMatches: CopyMatch[] = [];
 
-  constructor(exactCacheBytes?: number) {
-    this.exact = new ExactCache(exactCacheBytes);
+  constructor(options: Partial<FamilyIndexOptions> = {}) {
+    const chosen = { ...DEFAULT_FAMILY_OPTIONS, ...options };
+    this.window = new CopyWindow(chosen);
+    this.exact = new ExactCache(chosen.exactCacheBytes);
     this.members = new MemberTable(this.words);
     this.bands = new BandTable(BANDS);
+    const { members, bands, anchors, exact, directory } = this;
+    this.tables = { members, bands, anchors, exact, directory };
   }
 
   /** Number of live members. */
   get size(): number {
-    return this.slots.size;
+    return this.directory.size;
   }
 
   /** Bytes allocated for the exact shingle sets of recent members (bounded, see exact-cache.ts). */
@@ -91,8 +117,14 @@ export class FamilyIndex {
       this.members.byteLength +
       this.bands.byteLength +
       this.anchors.byteLength +
-      this.exact.allocatedBytes
+      this.exact.allocatedBytes +
+      this.exact.directoryBytes
     );
+  }
+
+  /** Slots in use: live members, removed ones still naming a family, dead ones not reclaimed. */
+  get slotCount(): number {
+    return this.members.count;
   }
 
   /** Adds (or, for a known id, replaces) a member and returns where it landed. */
@@ -105,7 +137,7 @@ export class FamilyIndex {
         `families: signature of ${member.id} has ${signature.length} bins, expected ${this.bins}`,
       );
     }
-    const known = this.slots.get(member.id);
+    const known = this.directory.slotOf(member.id);
     const slot = known ?? this.admit(member.id);
     if (known !== undefined && this.members.shingles[slot] !== 0) this.unindex(slot);
     const keys = this.store(slot, member);
@@ -120,7 +152,7 @@ export class FamilyIndex {
       this.anchors.insert(slot, chooseAnchors(anchors));
     }
     const ownRoot = this.find(slot);
-    const roots = new Set(matches.map((m) => this.find(this.slots.get(m.id)!)));
+    const roots = new Set(matches.map((m) => this.find(this.directory.slotOf(m.id)!)));
     if (known !== undefined) {
       roots.add(ownRoot);
       this.refreshOriginal(ownRoot);
@@ -130,34 +162,44 @@ export class FamilyIndex {
     const survivor = Math.min(ownRoot, ...roots);
     for (const r of roots) if (r !== survivor) this.union(survivor, r);
     roots.delete(survivor);
-    return {
+    const clock = clockOf(this.members.publishedMs[slot]!, member.seenAt);
+    const newest = this.members.familyNewestMs;
+    newest[survivor] = Math.max(newest[survivor]!, clock);
+    const assignment = {
       familyId: this.familyIdOf(survivor),
       mergedFamilies: [...roots].map((r) => this.familyIdOf(r)),
       matches,
-      originalId: this.ids[this.members.familyOriginal[survivor]!]!,
+      originalId: this.directory.ids[this.members.familyOriginal[survivor]!]!,
     };
+    // Last: a sweep may renumber slots, and the assignment names members by id only.
+    this.afterAssign(clock);
+    return assignment;
   }
 
   /** The family id of a live member, or undefined for an unknown id. */
   familyOf(id: string): string | undefined {
-    const slot = this.slots.get(id);
+    const slot = this.directory.slotOf(id);
     return slot === undefined ? undefined : this.familyIdOf(this.find(slot));
   }
 
   /** Forgets a member; its family keeps its id and other members. False for an unknown id. */
   remove(id: string): boolean {
-    const slot = this.slots.get(id);
+    const slot = this.directory.slotOf(id);
     if (slot === undefined) return false;
     const m = this.members;
     if (m.shingles[slot] !== 0) this.unindex(slot);
-    this.slots.delete(id);
     m.alive[slot] = 0;
     this.exact.delete(slot);
     const root = this.find(slot);
+    this.directory.forget(slot, root === slot);
     this.unlinkFromFamily(slot, root);
     m.familySize[root] = m.familySize[root]! - 1;
-    if (root !== slot) this.ids[slot] = '';
     return true;
+  }
+
+  /** Sweeps for families past the copy window now and then (copy-window.ts). */
+  private afterAssign(clockMs: number): void {
+    if (this.window.observe(clockMs, this.directory.size)) sweepIndex(this.tables, this.window);
   }
 
   private unindex(slot: number): void {
@@ -167,8 +209,7 @@ export class FamilyIndex {
 
   private admit(id: string): number {
     const slot = this.members.allocate();
-    this.slots.set(id, slot);
-    this.ids[slot] = id;
+    this.directory.admit(id, slot);
     return slot;
   }
 
@@ -214,7 +255,7 @@ export class FamilyIndex {
     const evidence = this.judge(slot, other);
     if (!evidence.isCopy) return;
     this.queryMatches.push({
-      id: this.ids[other]!,
+      id: this.directory.ids[other]!,
       jaccard: evidence.jaccard,
       containment: evidence.containment,
     });
@@ -273,6 +314,7 @@ export class FamilyIndex {
     const anchorKeep = m.familyOriginal[keep]!;
     const anchorGone = m.familyOriginal[gone]!;
     m.familySize[keep] = m.familySize[keep]! + m.familySize[gone]!;
+    m.familyNewestMs[keep] = Math.max(m.familyNewestMs[keep]!, m.familyNewestMs[gone]!);
     if (anchorGone < 0) return;
     if (anchorKeep < 0) {
       m.familyOriginal[keep] = anchorGone;
@@ -315,11 +357,11 @@ export class FamilyIndex {
       publishedMs: m.publishedMs[s]!,
       wordCount: m.words[s]!,
     });
-    const ids = this.ids;
+    const ids = this.directory.ids;
     return compareRanks(rank(a), rank(b)) || (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0);
   }
 
   private familyIdOf(root: number): string {
-    return `f${this.ids[root]}`;
+    return `f${this.directory.ids[root]}`;
   }
 }

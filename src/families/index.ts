@@ -1,5 +1,6 @@
 // Public door of the families stage: copy detection, the likely original, the edit view.
 export {
+  DEFAULT_FAMILY_OPTIONS,
   FamilyIndex,
   INDEX_BINS,
   MAX_BUCKET_SCAN,
@@ -7,7 +8,13 @@ export {
   MAX_ANCHOR_LOOKUPS,
 } from './family-index.js';
 export { BAND_ROWS, BANDS, PARAGRAPH_ANCHORS } from './index-keys.js';
-export type { FamilyMember, CopyMatch, FamilyAssignment } from './family-index.js';
+export type {
+  FamilyMember,
+  CopyMatch,
+  FamilyAssignment,
+  FamilyIndexOptions,
+} from './family-index.js';
+export { COPY_WINDOW_MS, MAX_CLOCK_LEAD_MS } from './copy-window.js';
 export { chooseOriginal, compareOriginals } from './original.js';
 export type { OriginalCandidate } from './original.js';
 export {
