@@ -219,7 +219,65 @@ export class Pipeline {
     if (await this.store.hasPage(sha256)) return { status: 'duplicate' };
     return this.placePrepared(page, sha256, sourceUri, preparePage(page, now), now);
   }
+
+  /**
+   * Extracts, groups and stores pages in input order, SAVE_BATCH_PAGES to a transaction; the
+   * grouping is the one processPage would make page by page. A batch whose save fails is
+   * placed again one page at a time (placeBatch has rebuilt the indexes), so a bad page costs
+   * only itself and its error names it. Results are in input order.
+   */
+  async processPages(items: readonly PageToProcess[]): Promise<PageResult[]> {
+    const results: PageResult[] = [];
+    for (let at = 0; at < items.length; at += SAVE_BATCH_PAGES)
+      results.push(...(await this.processBatch(items.slice(at, at + SAVE_BATCH_PAGES))));
+    return results;
+  }
+
+  private async processBatch(items: readonly PageToProcess[]): Promise<PageResult[]> {
+    const results: PageResult[] = [];
+    const batch: PlacedPage[] = [];
+    const positions: number[] = [];
+    const inBatch = new Set<string>();
+    for (const [at, { page, sourceUri, now }] of items.entries()) {
+      try {
+        const sha256 = createHash('sha256').update(page.body).digest('hex');
+        // The same bytes twice in one batch: the second is a duplicate, as it would be later.
+        if (inBatch.has(sha256) || (await this.store.hasPage(sha256))) {
+          results[at] = { outcome: { status: 'duplicate' } };
+          continue;
+        }
+        inBatch.add(sha256);
+        batch.push({ page, sha256, sourceUri, prepared: preparePage(page, now), now });
+        positions.push(at);
+      } catch (error) {
+        results[at] = { error };
+      }
+    }
+    try {
+      const outcomes = await this.placeBatch(batch);
+      outcomes.forEach((outcome, i) => (results[positions[i]!] = { outcome }));
+    } catch {
+      for (const [i, placed] of batch.entries()) {
+        try {
+          results[positions[i]!] = { outcome: (await this.placeBatch([placed]))[0]! };
+        } catch (error) {
+          results[positions[i]!] = { error };
+        }
+      }
+    }
+    return results;
+  }
 }
+
+/** One page for Pipeline.processPages: where it came from and the clock to extract it with. */
+export interface PageToProcess {
+  page: Page;
+  sourceUri: string | null;
+  now: Date;
+}
+
+/** What became of one page of processPages: its outcome, or the failure that stopped it. */
+export type PageResult = { outcome: PageOutcome } | { error: unknown };
 
 /**
  * Pages a batch writer (`storyline ingest`, the workers' grouping lane) saves per transaction.

@@ -1,11 +1,18 @@
 // `storyline ingest PATH...`: files and folders of HTML, text dumps, .gz of either, and JSON
-// Lines of article records. Each page is processed in its own transaction, so a killed run
-// keeps everything committed before it and can simply be re-run (stored pages are skipped).
+// Lines of article records. Pages are saved SAVE_BATCH_PAGES to a transaction, in the order
+// they are read, so a killed run keeps every batch committed before it and can simply be re-run
+// (stored pages are skipped). A batch that fails is retried page by page (Pipeline.processPages),
+// so the report names the page that failed and the others are stored.
 import { describeError, StorylineError } from '../errors.js';
 import { findFiles, readInputFile, type InputFile } from '../ingest/read-files.js';
 import { fetchTimeOf } from '../ingest/saved-at.js';
 import { ARTICLE_RECORD_TYPE, parseArticleRecords } from '../ingest/article-records.js';
-import type { PageOutcome, Pipeline } from '../pipeline.js';
+import {
+  SAVE_BATCH_PAGES,
+  type PageOutcome,
+  type PageToProcess,
+  type Pipeline,
+} from '../pipeline.js';
 import type { Page } from '../types.js';
 import { Progress } from './progress.js';
 
@@ -46,36 +53,43 @@ export async function ingestPaths(
   };
   const files = await findFiles(paths);
   const progress = options.progress === false ? null : new Progress('ingest', files.length);
+  const pending: (PageToProcess & { path: string })[] = [];
+  const flush = async () => {
+    const results = await pipeline.processPages(pending);
+    results.forEach((result, i) => {
+      const { path } = pending[i]!;
+      if ('error' in result) fail(totals, options, result.error, path);
+      else count(totals, result.outcome, path, options);
+    });
+    pending.length = 0;
+  };
   for (const found of files) {
     totals.files += 1;
-    if ('error' in found) fail(totals, options, found.error);
-    else await ingestFile(pipeline, found.path, options, totals);
+    const input = 'error' in found ? failed(totals, options, found.error) : await read(found.path);
+    // Pages are generated as the batch fills: a large JSON Lines file is never copied whole.
+    const pages = input === null ? [] : pagesOf(input, options, totals);
+    for (const page of pages) {
+      pending.push({ page, sourceUri: input!.path, now: options.now(), path: input!.path });
+      if (pending.length >= SAVE_BATCH_PAGES) await flush();
+    }
     progress?.tick();
   }
+  await flush();
   progress?.finish();
   return totals;
-}
 
-async function ingestFile(
-  pipeline: Pipeline,
-  path: string,
-  options: IngestOptions,
-  totals: IngestTotals,
-): Promise<void> {
-  let input: InputFile;
-  try {
-    input = await readInputFile(path, options.maxPageBytes);
-  } catch (error) {
-    fail(totals, options, error);
-    return;
-  }
-  for (const page of pagesOf(input, options, totals)) {
+  async function read(path: string): Promise<InputFile | null> {
     try {
-      count(totals, await pipeline.processPage(page, input.path, options.now()), path, options);
+      return await readInputFile(path, options.maxPageBytes);
     } catch (error) {
-      fail(totals, options, error, path);
+      return failed(totals, options, error);
     }
   }
+}
+
+function failed(totals: IngestTotals, options: IngestOptions, error: unknown): null {
+  fail(totals, options, error);
+  return null;
 }
 
 /** A JSON Lines file holds one page per record; anything else is one page. */
