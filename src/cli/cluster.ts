@@ -31,8 +31,9 @@ export function clusterRecords(records: readonly ArticleRecord[], runStart: Date
       placed.push({ id: record.id, family: `f${record.id}`, story: `s${record.id}` });
       continue;
     }
-    const at = extraction.article.published ? new Date(extraction.article.published) : runStart;
-    const g = grouper.group(record.id, 0, extraction.article, at);
+    // The run's clock, as the pipeline passes the fetch time: the indexes read the publication
+    // time themselves, and doubt one that lies in the future of the moment they saw it.
+    const g = grouper.group(record.id, 0, extraction.article, runStart);
     for (const m of g.mergedFamilies) family.merge(m.from, m.into);
     for (const m of g.mergedStories) story.merge(m.from, m.into);
     originals.set(g.familyOriginal.familyId, g.familyOriginal.originalId);
