@@ -66,17 +66,20 @@ export async function ingestPaths(
   for (const found of files) {
     totals.files += 1;
     const input = 'error' in found ? failed(totals, options, found.error) : await read(found.path);
-    // Pages are generated as the batch fills: a large JSON Lines file is never copied whole.
-    const pages = input === null ? [] : pagesOf(input, options, totals);
-    for (const page of pages) {
-      pending.push({ page, sourceUri: input!.path, now: options.now(), path: input!.path });
-      if (pending.length >= SAVE_BATCH_PAGES) await flush();
-    }
+    if (input !== null) await enqueue(input);
     progress?.tick();
   }
   await flush();
   progress?.finish();
   return totals;
+
+  // Pages are generated as the batch fills: a large JSON Lines file is never copied whole.
+  async function enqueue(input: InputFile): Promise<void> {
+    for (const page of pagesOf(input, options, totals)) {
+      pending.push({ page, sourceUri: input.path, now: options.now(), path: input.path });
+      if (pending.length >= SAVE_BATCH_PAGES) await flush();
+    }
+  }
 
   async function read(path: string): Promise<InputFile | null> {
     try {
