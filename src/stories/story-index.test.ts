@@ -56,6 +56,17 @@ describe('StoryIndex', () => {
     assert.equal(copy.storyId, 'sa1');
   });
 
+  it('does not believe a publication time far in the future of the moment it was seen', () => {
+    const index = new StoryIndex();
+    index.assign({ ...FLOOD_A1, published: '2030-05-01T08:00:00Z' }, NOW);
+    // A CMS default date: believed, it would move the clock decades ahead and close the story.
+    index.assign({ ...TRADE, published: '2099-01-01T00:00:00Z' }, NOW);
+    for (let i = 0; i < 1000; i++)
+      index.assign(doc(`filler${i}`, `Filler ${i}`, `Unrelated filler text number ${i}.`), NOW);
+    const next = index.assign({ ...FLOOD_A2, published: '2030-05-01T10:00:00Z' }, NOW);
+    assert.equal(next.storyId, 'sa1');
+  });
+
   it('opens a new story when an old event is revived weeks later', () => {
     const index = new StoryIndex();
     index.assign({ ...FLOOD_A1, published: '2030-05-01T08:00:00Z' }, NOW);
@@ -85,12 +96,14 @@ describe('StoryIndex', () => {
     const day = (d: number) => `2030-05-0${d}T08:00:00Z`;
     index.assign({ ...FLOOD_A1, published: day(1) }, NOW);
     // Four and a half days later: the first story is closed to it, so it opens its own.
-    const late = index.assign({ ...FLOOD_A2, published: '2030-05-05T20:00:00Z' }, NOW);
+    const lateAt = '2030-05-05T20:00:00Z';
+    const late = index.assign({ ...FLOOD_A2, published: lateAt }, new Date(lateAt));
     assert.equal(late.storyId, 'sa2');
     const both = `${FLOOD_A1.text} ${FLOOD_A2.text}`;
+    // Seen after the late report, published between the two.
     const bridge = index.assign(
       { ...FLOOD_A2, id: 'a3', familyId: 'fa3', text: both, published: day(3) },
-      NOW,
+      new Date(lateAt),
     );
     assert.equal(bridge.storyId, 'sa1');
     assert.deepEqual(bridge.mergedStories, ['sa2']);

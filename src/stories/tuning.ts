@@ -40,6 +40,15 @@ export const ENTITY_SHARE = 0.5;
 export const STORY_IDLE_MS = 3 * 24 * 3600 * 1000;
 
 /**
+ * A publication time more than this (ms) after the moment the article was grouped is not
+ * believed and counts as unknown: one bogus date (a CMS default of 2099) would otherwise move
+ * the index's clock years ahead and close every open story. 1 day passes a local time labelled
+ * as UTC and an embargo lifting later the same day. Coupled with MAX_CLOCK_LEAD_MS in
+ * src/families/copy-window.ts (keep them equal: both stages then doubt the same dates).
+ */
+export const MAX_PUBLISHED_LEAD_MS = 24 * 3600 * 1000;
+
+/**
  * Similarity added (0-1 scale) when the article was published at the same time as the story's
  * reports, decaying as a Gaussian of the gap to the story's span with TIME_CLOSE_MS as its
  * width, after Miranda et al. (EMNLP 2018), who score time closeness next to text. Only where
