@@ -221,6 +221,16 @@ export class Pipeline {
   }
 
   /**
+   * True for bytes neither stored nor already in the batch being built (`inBatch`, which they
+   * then join): the same bytes twice in one batch are a duplicate the second time, as later.
+   */
+  async isNewPage(sha256: string, inBatch: Set<string>): Promise<boolean> {
+    if (inBatch.has(sha256) || (await this.store.hasPage(sha256))) return false;
+    inBatch.add(sha256);
+    return true;
+  }
+
+  /**
    * Extracts, groups and stores pages in input order, SAVE_BATCH_PAGES to a transaction; the
    * grouping is the one processPage would make page by page. A batch whose save fails is
    * placed again one page at a time (placeBatch has rebuilt the indexes), so a bad page costs
@@ -241,12 +251,10 @@ export class Pipeline {
     for (const [at, { page, sourceUri, now }] of items.entries()) {
       try {
         const sha256 = createHash('sha256').update(page.body).digest('hex');
-        // The same bytes twice in one batch: the second is a duplicate, as it would be later.
-        if (inBatch.has(sha256) || (await this.store.hasPage(sha256))) {
+        if (!(await this.isNewPage(sha256, inBatch))) {
           results[at] = { outcome: { status: 'duplicate' } };
           continue;
         }
-        inBatch.add(sha256);
         batch.push({ page, sha256, sourceUri, prepared: preparePage(page, now), now });
         positions.push(at);
       } catch (error) {

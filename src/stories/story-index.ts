@@ -9,11 +9,9 @@ import { WordIds } from './word-ids.js';
 import { Query } from './query.js';
 import { Story } from './story.js';
 import { sharedReasons, type RelatedStory } from './related.js';
+import { publicationMs, timeBonus } from './story-time.js';
 import {
-  MAX_PUBLISHED_LEAD_MS,
   STORY_IDLE_MS,
-  TIME_CLOSE_BONUS,
-  TIME_CLOSE_MS,
   QUERY_TERMS,
   MAX_POSTINGS,
   POSTINGS_WALK_BUDGET,
@@ -77,7 +75,7 @@ export class StoryIndex {
     if (existing) return { storyId: existing.id, isNew: false, score: 1, mergedStories: [] };
     // Time counts only where it is known: the clock is no publication time (a page read from
     // disk months later says nothing about when its event happened).
-    const timeMs = believedTime(publishedMs(doc.published), now.getTime());
+    const timeMs = publicationMs(doc.published, now);
     const clockMs = timeMs ?? now.getTime();
     const vector = sublinearIds(extractFeatures(doc, this.options.weights, this.words));
     const family = this.storyOfFamily.get(doc.familyId);
@@ -382,22 +380,4 @@ function topBy<T>(items: readonly T[], k: number, compare: (a: T, b: T) => numbe
     if (best.length > k) best.pop();
   }
   return best;
-}
-
-/** TIME_CLOSE_BONUS scaled by how close `timeMs` is to the story's dated span. */
-function timeBonus(story: Story, timeMs: number | null): number {
-  if (timeMs === null || Number.isNaN(story.firstMs)) return 0;
-  const gap = Math.max(0, story.firstMs - timeMs, timeMs - story.lastMs) / TIME_CLOSE_MS;
-  return TIME_CLOSE_BONUS * Math.exp(-(gap * gap) / 2);
-}
-
-/** A publication time, unless it lies too far in the future of `nowMs` to be true. */
-function believedTime(timeMs: number | null, nowMs: number): number | null {
-  return timeMs !== null && timeMs > nowMs + MAX_PUBLISHED_LEAD_MS ? null : timeMs;
-}
-
-function publishedMs(published: string | null): number | null {
-  if (!published) return null;
-  const ms = Date.parse(published);
-  return Number.isFinite(ms) ? ms : null;
 }

@@ -103,11 +103,10 @@ export class GroupingLane {
     for (const row of rows) {
       // A holder that died between its save and this row's removal left the page stored: the
       // store is the truth, and this process's indexes already replayed it.
-      if (inBatch.has(row.sha256) || (await this.store.hasPage(row.sha256))) {
+      if (!(await pipeline.isNewPage(row.sha256, inBatch))) {
         statuses.push('duplicate');
         continue;
       }
-      inBatch.add(row.sha256);
       const prepared = decodePrepared(row.prepared);
       const { page, sha256, sourceUri } = row;
       batch.push({ page, sha256, sourceUri, prepared, now: page.fetchedAt });
