@@ -11,6 +11,8 @@ export const ERROR_CODES = {
   INPUT_INVALID: { status: 400, summary: 'input is not valid' },
   FETCH_FAILED: { status: 502, summary: 'fetch failed' },
   STORE_FAILED: { status: 500, summary: 'store operation failed' },
+  /** A save refused because one asked for before it failed (save-thread.ts): group it again. */
+  STORE_SUPERSEDED: { status: 503, summary: 'save refused after an earlier save failed' },
   NOT_FOUND: { status: 404, summary: 'not found' },
   FORBIDDEN: { status: 403, summary: 'forbidden' },
   BAD_REQUEST: { status: 400, summary: 'bad request' },

@@ -20,7 +20,13 @@ import {
   articleFromRecord,
   type ArticleRecord,
 } from './ingest/article-records.js';
-import type { CorrectionEffect, CorrectionRequest, PageToSave, Store } from './store/index.js';
+import type {
+  CorrectionEffect,
+  CorrectionRequest,
+  PageToSave,
+  SaveResult,
+  Store,
+} from './store/index.js';
 import { StorylineError } from './errors.js';
 import type { Article, Extraction, Page } from './types.js';
 
@@ -60,6 +66,23 @@ export function preparePage(page: Page, now: Date): PreparedPage {
 }
 
 export class Pipeline {
+  /**
+   * Grouping runs one batch at a time, in the order placeBatch was called: every section that
+   * reads or changes the indexes holds this lane (see `exclusive`).
+   */
+  private lane: Promise<unknown> = Promise.resolve();
+  /**
+   * The last save asked for. Each save is posted only once the one before it has succeeded, so
+   * a batch grouped on top of a failed one is never written (it is grouped again instead),
+   * while the grouping of the next batch still runs during the save (a store with a save
+   * thread writes on the other core).
+   */
+  private lastSave: Promise<unknown> = Promise.resolve();
+  /** Rebuilds of the indexes so far: a batch grouped before one must be grouped again. */
+  private rebuilds = 0;
+  /** Digests of pages taken by a batch and not yet saved (or given up). */
+  private readonly claimed = new Set<string>();
+
   private constructor(
     private readonly store: Store,
     private grouper: Grouper,
@@ -74,25 +97,29 @@ export class Pipeline {
    * by the store in one transaction, then kept when the store is replayed or reprocessed.
    */
   async correct(request: CorrectionRequest, note: string | null = null): Promise<CorrectionEffect> {
-    await this.followCorrections();
-    const effect = this.grouper.correct(request);
-    if (!effect)
-      throw new StorylineError(
-        'NOT_FOUND',
-        `stories: no such article to correct: ${missingOf(request)}`,
-      );
-    try {
-      this.grouper.correctionsSeen = await this.store.saveCorrection({
-        request,
-        effect,
-        note,
-        record: true,
-      });
-    } catch (error) {
-      this.grouper = await warmGrouper(this.store);
-      throw error;
-    }
-    return effect;
+    // Saves in flight land first (a failed one queues its recovery ahead of this section).
+    await this.lastSave.catch(() => undefined);
+    return this.exclusive(async () => {
+      await this.followCorrections();
+      const effect = this.grouper.correct(request);
+      if (!effect)
+        throw new StorylineError(
+          'NOT_FOUND',
+          `stories: no such article to correct: ${missingOf(request)}`,
+        );
+      try {
+        this.grouper.correctionsSeen = await this.store.saveCorrection({
+          request,
+          effect,
+          note,
+          record: true,
+        });
+      } catch (error) {
+        await this.rebuild();
+        throw error;
+      }
+      return effect;
+    });
   }
 
   /**
@@ -113,18 +140,20 @@ export class Pipeline {
    * equal the store's before it groups again (the worker's grouping lane calls it after taking
    * the lane lock). Returns the last seq replayed (`afterSeq` when there was nothing new).
    */
-  async catchUp(afterSeq: number): Promise<number> {
-    let last = afterSeq;
-    for await (const row of this.store.groupingState(afterSeq)) {
-      this.grouper.replay(row);
-      last = row.seq;
-    }
-    return last;
+  catchUp(afterSeq: number): Promise<number> {
+    return this.exclusive(async () => {
+      let last = afterSeq;
+      for await (const row of this.store.groupingState(afterSeq)) {
+        this.grouper.replay(row);
+        last = row.seq;
+      }
+      return last;
+    });
   }
 
   /**
    * Groups and stores a page whose articles were prepared elsewhere (`preparePage`), in one
-   * transaction. The caller has checked the bytes are not stored yet.
+   * transaction. The caller has checked the bytes are not stored yet. Throws what its save threw.
    */
   async placePrepared(
     page: Page,
@@ -133,48 +162,143 @@ export class Pipeline {
     prepared: PreparedPage,
     now: Date,
   ): Promise<PageOutcome> {
-    return (await this.placeBatch([{ page, sha256, sourceUri, prepared, now }]))[0]!;
+    const [result] = await this.placeBatch([{ page, sha256, sourceUri, prepared, now }]);
+    if ('error' in result!) throw result.error;
+    return result!.outcome;
   }
 
   /**
-   * Groups prepared pages in order and stores them in one transaction (all or nothing; the
-   * grouping is the same as placing them one by one). Outcomes are in input order. On a failed
-   * save the indexes are rebuilt from the store, so a caller may retry the pages one at a time.
+   * Groups prepared pages in order and stores them in one transaction; the grouping is the same
+   * as placing them one by one, and batches are grouped in the order of the calls. A caller may
+   * call again before a batch's promise settles: the next batch is grouped while this one is
+   * saved. If the save fails, the indexes are rebuilt from the store and the pages placed one
+   * at a time, so a bad page costs only itself: each result is an outcome or that page's error.
    * The caller has checked that no page's bytes are stored yet, nor repeated in the batch.
    */
-  async placeBatch(batch: readonly PlacedPage[]): Promise<PageOutcome[]> {
-    const outcomes: PageOutcome[] = [];
-    let pending: { at: number; save: PageToSave; articles: number }[] = [];
-    const flush = async () => {
-      if (pending.length === 0) return;
-      const saved = await this.store.savePages(pending.map((p) => p.save));
-      pending.forEach((p, i) => {
-        if (p.save.status === 'processed')
-          outcomes[p.at] = { status: 'processed', articles: p.articles, ...saved[i]! };
-      });
-      pending = [];
-    };
+  async placeBatch(batch: readonly PlacedPage[]): Promise<PageResult[]> {
     try {
-      await this.followCorrections();
-      for (const [at, input] of batch.entries()) {
-        const { outcome, save, articles } = this.groupPage(input);
-        if (outcome !== null) outcomes[at] = outcome;
-        if (save === null) continue;
-        pending.push({ at, save, articles });
-        // A stored correction whose articles are now all placed applies right here, before the
-        // next page is grouped, as it would one page at a time; its write follows the pages'.
-        const ready = this.grouper.applyReady();
-        if (ready.length === 0) continue;
-        await flush();
-        for (const { request, effect } of ready)
-          await this.store.saveCorrection({ request, effect, record: false });
+      for (;;) {
+        const basis = this.rebuilds;
+        try {
+          return (await this.groupAndSave(batch)).map((outcome) => ({ outcome }));
+        } catch (error) {
+          // The batch before this one failed: group this one again once that one is placed
+          // (its recovery was queued on the lane before this catch ran).
+          if (isSuperseded(error)) {
+            await this.exclusive(() => this.rebuildSince(basis));
+            continue;
+          }
+          return await this.exclusive(() => this.placeOneByOne(batch, basis, error));
+        }
       }
-      await flush();
-    } catch (error) {
-      this.grouper = await warmGrouper(this.store);
-      throw error;
+    } finally {
+      for (const placed of batch) this.claimed.delete(placed.sha256);
     }
+  }
+
+  /** Groups the batch holding the lane, then waits for its save outside it. */
+  private async groupAndSave(batch: readonly PlacedPage[]): Promise<PageOutcome[]> {
+    const outcomes: PageOutcome[] = [];
+    // Wrapped, so that the lane is let go when grouping ends (a promise returned by an async
+    // function would be waited for).
+    const { saving } = await this.exclusive(() => this.groupBatch(batch, outcomes));
+    await saving;
     return outcomes;
+  }
+
+  /**
+   * Groups every page of the batch and posts its save (chained after the last one); returns
+   * the save's promise. A stored correction that falls due mid-batch is written in between.
+   */
+  private async groupBatch(
+    batch: readonly PlacedPage[],
+    outcomes: PageOutcome[],
+  ): Promise<{ saving: Promise<void> }> {
+    let pending: { at: number; save: PageToSave; articles: number }[] = [];
+    const flush = () => {
+      const taken = pending;
+      pending = [];
+      if (taken.length === 0) return Promise.resolve();
+      return this.chainSave(taken.map((p) => p.save)).then((saved) =>
+        taken.forEach((p, i) => {
+          if (p.save.status === 'processed')
+            outcomes[p.at] = { status: 'processed', articles: p.articles, ...saved[i]! };
+        }),
+      );
+    };
+    await this.followCorrections();
+    for (const [at, input] of batch.entries()) {
+      const { outcome, save, articles } = this.groupPage(input);
+      if (outcome !== null) outcomes[at] = outcome;
+      if (save === null) continue;
+      pending.push({ at, save, articles });
+      // A stored correction whose articles are now all placed applies right here, before the
+      // next page is grouped, as it would one page at a time; its write follows the pages'.
+      const ready = this.grouper.applyReady();
+      if (ready.length === 0) continue;
+      await flush();
+      for (const { request, effect } of ready)
+        await this.store.saveCorrection({ request, effect, record: false });
+    }
+    const saving = flush();
+    saving.catch(() => undefined); // awaited by groupAndSave, outside the lane
+    return { saving };
+  }
+
+  /** Posts a save once the one before it has succeeded; refused (superseded) if it failed. */
+  private chainSave(saves: PageToSave[]): Promise<SaveResult[]> {
+    const saving = this.lastSave.then(
+      () => this.store.savePages(saves),
+      () => {
+        throw new StorylineError('STORE_SUPERSEDED', 'pipeline: an earlier batch failed to save');
+      },
+    );
+    this.lastSave = saving;
+    return saving;
+  }
+
+  /** After a failed save: the indexes from the store, then each page on its own. */
+  private async placeOneByOne(
+    batch: readonly PlacedPage[],
+    basis: number,
+    error: unknown,
+  ): Promise<PageResult[]> {
+    await this.rebuildSince(basis);
+    if (batch.length === 1) return [{ error }];
+    const results: PageResult[] = [];
+    for (const placed of batch) {
+      try {
+        const outcomes: PageOutcome[] = [];
+        await (
+          await this.groupBatch([placed], outcomes)
+        ).saving;
+        results.push({ outcome: outcomes[0]! });
+      } catch (pageError) {
+        await this.rebuild();
+        results.push({ error: pageError });
+      }
+    }
+    return results;
+  }
+
+  /** Rebuilds the indexes unless that was done since `basis` (by the batch that failed first). */
+  private async rebuildSince(basis: number): Promise<void> {
+    if (this.rebuilds === basis) await this.rebuild();
+  }
+
+  /** The indexes again from the store, which is the truth: nothing is in flight any more. */
+  private async rebuild(): Promise<void> {
+    await this.lastSave.catch(() => undefined);
+    this.grouper = await warmGrouper(this.store);
+    this.lastSave = Promise.resolve();
+    this.rebuilds += 1;
+  }
+
+  /** Runs `work` holding the lane, after every section asked for before it. */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.lane.then(work);
+    this.lane = run.catch(() => undefined);
+    return run;
   }
 
   /**
@@ -216,65 +340,82 @@ export class Pipeline {
   /** Extracts, groups and stores one page in one transaction. */
   async processPage(page: Page, sourceUri: string | null, now: Date): Promise<PageOutcome> {
     const sha256 = createHash('sha256').update(page.body).digest('hex');
-    if (await this.store.hasPage(sha256)) return { status: 'duplicate' };
-    return this.placePrepared(page, sha256, sourceUri, preparePage(page, now), now);
+    if (!(await this.isNewPage(sha256, new Set()))) return { status: 'duplicate' };
+    try {
+      return await this.placePrepared(page, sha256, sourceUri, preparePage(page, now), now);
+    } finally {
+      this.claimed.delete(sha256);
+    }
   }
 
   /**
-   * True for bytes neither stored nor already in the batch being built (`inBatch`, which they
-   * then join): the same bytes twice in one batch are a duplicate the second time, as later.
+   * True for bytes neither stored nor taken by a batch not yet saved, nor already in the batch
+   * being built (`inBatch`, which they then join): the same bytes twice are a duplicate the
+   * second time, as later. A page taken here is released when its batch is placed.
    */
   async isNewPage(sha256: string, inBatch: Set<string>): Promise<boolean> {
-    if (inBatch.has(sha256) || (await this.store.hasPage(sha256))) return false;
+    if (inBatch.has(sha256) || this.claimed.has(sha256)) return false;
+    if (await this.store.hasPage(sha256)) return false;
+    if (inBatch.has(sha256) || this.claimed.has(sha256)) return false;
     inBatch.add(sha256);
+    this.claimed.add(sha256);
     return true;
   }
 
   /**
    * Extracts, groups and stores pages in input order, SAVE_BATCH_PAGES to a transaction; the
-   * grouping is the one processPage would make page by page. A batch whose save fails is
-   * placed again one page at a time (placeBatch has rebuilt the indexes), so a bad page costs
-   * only itself and its error names it. Results are in input order.
+   * grouping is the one processPage would make page by page. While a batch is saved the next
+   * is read and grouped. A batch whose save fails is placed again one page at a time, so a bad
+   * page costs only itself and its error names it. Results are in input order.
    */
   async processPages(items: readonly PageToProcess[]): Promise<PageResult[]> {
     const results: PageResult[] = [];
-    for (let at = 0; at < items.length; at += SAVE_BATCH_PAGES)
-      results.push(...(await this.processBatch(items.slice(at, at + SAVE_BATCH_PAGES))));
+    let finishing: (() => Promise<PageResult[]>) | null = null;
+    for (let at = 0; at < items.length; at += SAVE_BATCH_PAGES) {
+      const next = await this.startBatch(items.slice(at, at + SAVE_BATCH_PAGES));
+      if (finishing !== null) results.push(...(await finishing()));
+      finishing = next;
+    }
+    if (finishing !== null) results.push(...(await finishing()));
     return results;
   }
 
-  private async processBatch(items: readonly PageToProcess[]): Promise<PageResult[]> {
+  /**
+   * Reads and prepares a batch, then starts placing it: the promise returned is the placing,
+   * already on the lane, so a caller may prepare the next batch before awaiting it.
+   */
+  async startBatch(items: readonly PageToProcess[]): Promise<() => Promise<PageResult[]>> {
     const results: PageResult[] = [];
     const batch: PlacedPage[] = [];
     const positions: number[] = [];
     const inBatch = new Set<string>();
     for (const [at, { page, sourceUri, now }] of items.entries()) {
+      const sha256 = createHash('sha256').update(page.body).digest('hex');
+      let taken = false;
       try {
-        const sha256 = createHash('sha256').update(page.body).digest('hex');
-        if (!(await this.isNewPage(sha256, inBatch))) {
+        taken = await this.isNewPage(sha256, inBatch);
+        if (!taken) {
           results[at] = { outcome: { status: 'duplicate' } };
           continue;
         }
         batch.push({ page, sha256, sourceUri, prepared: preparePage(page, now), now });
         positions.push(at);
       } catch (error) {
+        if (taken) this.claimed.delete(sha256);
         results[at] = { error };
       }
     }
-    try {
-      const outcomes = await this.placeBatch(batch);
-      outcomes.forEach((outcome, i) => (results[positions[i]!] = { outcome }));
-    } catch {
-      for (const [i, placed] of batch.entries()) {
-        try {
-          results[positions[i]!] = { outcome: (await this.placeBatch([placed]))[0]! };
-        } catch (error) {
-          results[positions[i]!] = { error };
-        }
-      }
-    }
-    return results;
+    const placing = this.placeBatch(batch);
+    placing.catch(() => undefined); // awaited by the caller, maybe after its next batch
+    return async () => {
+      (await placing).forEach((result, i) => (results[positions[i]!] = result));
+      return results;
+    };
   }
+}
+
+function isSuperseded(error: unknown): boolean {
+  return error instanceof StorylineError && error.code === 'STORE_SUPERSEDED';
 }
 
 /** One page for Pipeline.processPages: where it came from and the clock to extract it with. */

@@ -1,6 +1,8 @@
 // `storyline ingest` saves pages in batches (Pipeline.processPages): the bundled sample corpus,
 // ingested in one batch, must group exactly as page by page, and a page whose save fails must
-// cost only itself, in a real SQLite file.
+// cost only itself, in a real SQLite file. With saves on a thread the next batch is grouped
+// while the last is saved; when that save fails, the batch grouped on top of it is grouped
+// again after the failed one is placed page by page, never saved as first grouped.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -9,13 +11,27 @@ import { join } from 'node:path';
 import { ingestPaths } from '../src/cli/ingest.js';
 import { findFiles, readInputFile } from '../src/ingest/read-files.js';
 import { fetchTimeOf } from '../src/ingest/saved-at.js';
-import { Pipeline } from '../src/pipeline.js';
+import { Pipeline, SAVE_BATCH_PAGES, type PageToProcess } from '../src/pipeline.js';
+import type { Page } from '../src/types.js';
+import { generateCorpus } from '../bench/scale/corpus.js';
+import { pageOf } from '../bench/scale/pages.js';
 import { openStore, type Store } from '../src/store/index.js';
 import { ROOT } from './helpers/run-cli.js';
 
 const SAMPLE = join(ROOT, 'sample');
 const NOW = new Date('2026-06-01T00:00:00Z');
 const MAX_BYTES = 10 * 1024 * 1024;
+/** Generated pages (wire copies, lookalikes), three batches and a bit, each at its fetch time. */
+const GENERATED: Page[] = [...generateCorpus(3 * SAVE_BATCH_PAGES + 8, 5)].map((a, i) =>
+  pageOf(a, i + 1),
+);
+const asItems = (pages: readonly Page[]): PageToProcess[] =>
+  pages.map((page) => ({ page, sourceUri: null, now: page.fetchedAt }));
+
+async function pageByPage(store: Store, pages: readonly Page[]): Promise<void> {
+  const pipeline = await Pipeline.open(store);
+  for (const page of pages) await pipeline.processPage(page, null, page.fetchedAt);
+}
 
 /** Families and stories as sorted lists of sorted article ids: the partition, not the ids. */
 async function partition(store: Store): Promise<{ families: string[]; stories: string[] }> {
@@ -101,6 +117,60 @@ describe('ingest in batches', () => {
       }
     } finally {
       await real.close();
+    }
+  });
+
+  it('groups batches saved on a thread, the next grouped during the save, as page by page', async () => {
+    const threaded = await openStore(`sqlite:${join(dir, 'threaded.db')}`, { saveThread: true });
+    const single = await openStore('sqlite::memory:');
+    try {
+      const results = await (await Pipeline.open(threaded)).processPages(asItems(GENERATED));
+      assert.deepEqual(
+        results.map((r) => ('error' in r ? 'error' : r.outcome.status)),
+        GENERATED.map(() => 'processed'),
+      );
+      await pageByPage(single, GENERATED);
+      const expected = await partition(single);
+      assert.ok(expected.families.length < GENERATED.length, 'the corpus has copy families');
+      assert.deepEqual(await partition(threaded), expected);
+    } finally {
+      await threaded.close();
+      await single.close();
+    }
+  });
+
+  it('groups again the batch grouped on top of one whose save failed', async () => {
+    const real = await openStore(`sqlite:${join(dir, 'superseded.db')}`, { saveThread: true });
+    const bad = GENERATED[10]!.url;
+    const saved: number[] = [];
+    // A slow save that refuses the page `bad`: the next batch is grouped and waiting by then.
+    const store: Store = {
+      ...real,
+      savePages: async (inputs) => {
+        saved.push(GENERATED.findIndex((p) => p.url === inputs[0]!.page.url));
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        if (inputs.some((i) => i.page.url === bad)) throw new Error('disk full (test): refused');
+        return real.savePages(inputs);
+      },
+    };
+    const reference = await openStore('sqlite::memory:');
+    try {
+      const results = await (await Pipeline.open(store)).processPages(asItems(GENERATED));
+      const failed = results.flatMap((r, i) => ('error' in r ? [GENERATED[i]!.url] : []));
+      assert.deepEqual(failed, [bad]);
+      // The first batch, then its pages one by one, then the later batches: the second batch's
+      // first grouping was never saved.
+      const batch = SAVE_BATCH_PAGES;
+      const onePerPage = Array.from({ length: batch }, (_, i) => i);
+      assert.deepEqual(saved, [0, ...onePerPage, batch, 2 * batch, 3 * batch]);
+      await pageByPage(
+        reference,
+        GENERATED.filter((p) => p.url !== bad),
+      );
+      assert.deepEqual(await partition(real), await partition(reference));
+    } finally {
+      await real.close();
+      await reference.close();
     }
   });
 });

@@ -1,8 +1,9 @@
 // `storyline ingest PATH...`: files and folders of HTML, text dumps, .gz of either, and JSON
 // Lines of article records. Pages are saved SAVE_BATCH_PAGES to a transaction, in the order
 // they are read, so a killed run keeps every batch committed before it and can simply be re-run
-// (stored pages are skipped). A batch that fails is retried page by page (Pipeline.processPages),
-// so the report names the page that failed and the others are stored.
+// (stored pages are skipped). A batch is saved while the next is read and grouped (the store's
+// save thread). A batch that fails is placed again page by page (Pipeline.placeBatch), so the
+// report names the page that failed and the others are stored.
 import { describeError, StorylineError } from '../errors.js';
 import { findFiles, readInputFile, type InputFile } from '../ingest/read-files.js';
 import { fetchTimeOf } from '../ingest/saved-at.js';
@@ -54,14 +55,23 @@ export async function ingestPaths(
   const files = await findFiles(paths);
   const progress = options.progress === false ? null : new Progress('ingest', files.length);
   const pending: (PageToProcess & { path: string })[] = [];
+  // One batch is placed (grouped, then saved) while the next is read and extracted: its
+  // results are counted before the next batch starts placing, so reports stay in order.
+  let placing: Promise<void> = Promise.resolve();
   const flush = async () => {
-    const results = await pipeline.processPages(pending);
-    results.forEach((result, i) => {
-      const { path } = pending[i]!;
-      if ('error' in result) fail(totals, options, result.error, path);
-      else count(totals, result.outcome, path, options);
+    const items = pending.splice(0);
+    if (items.length === 0) return;
+    const finish = await pipeline.startBatch(items);
+    const previous = placing;
+    placing = previous.then(async () => {
+      (await finish()).forEach((result, i) => {
+        const { path } = items[i]!;
+        if ('error' in result) fail(totals, options, result.error, path);
+        else count(totals, result.outcome, path, options);
+      });
     });
-    pending.length = 0;
+    placing.catch(() => undefined); // awaited by the next flush or at the end
+    await previous;
   };
   for (const found of files) {
     totals.files += 1;
@@ -70,6 +80,7 @@ export async function ingestPaths(
     progress?.tick();
   }
   await flush();
+  await placing;
   progress?.finish();
   return totals;
 

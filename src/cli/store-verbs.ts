@@ -1,7 +1,7 @@
 // Verbs that open the store: ingest, serve, start, stats.
 import { mkdir } from 'node:fs/promises';
 import type { Config } from '../config.js';
-import { openStore, type Store } from '../store/index.js';
+import { openStore, type Store, type StoreOptions } from '../store/index.js';
 import { Pipeline } from '../pipeline.js';
 import { liveSources } from './source-verbs.js';
 import { buildApp, SERVER_PAGE_CACHE_MS, startServer } from '../serve/index.js';
@@ -9,10 +9,10 @@ import { diffCopy } from '../families/index.js';
 import { summarise as summariseStory } from '../enrich/index.js';
 import { ingestPaths, summarise } from './ingest.js';
 
-async function open(config: Config): Promise<Store> {
+async function open(config: Config, options: StoreOptions = {}): Promise<Store> {
   // The SQLite file lives in the data folder; create it on first run.
   if (config.databaseUrl.startsWith('sqlite:')) await mkdir(config.dataDir, { recursive: true });
-  return openStore(config.databaseUrl);
+  return openStore(config.databaseUrl, options);
 }
 
 export async function runIngest(config: Config, paths: string[], quiet: boolean): Promise<number> {
@@ -20,7 +20,8 @@ export async function runIngest(config: Config, paths: string[], quiet: boolean)
     process.stderr.write('usage: storyline ingest PATH...\n');
     return 2;
   }
-  const store = await open(config);
+  // A batch writer: the next batch is grouped while the last is written on a second thread.
+  const store = await open(config, { saveThread: true });
   try {
     const totals = await ingest(store, config, paths, quiet);
     return totals.failed > 0 ? 1 : 0;

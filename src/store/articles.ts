@@ -1,8 +1,9 @@
 // Articles and their revisions. An article id is stable (page URL + position), so seeing it
 // again either changes nothing or, when the text changed, keeps the old text as a revision.
 import { sql } from 'kysely';
-import type { InsertObject, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { encodeParagraphs, encodeSignature, toJson } from './codec.js';
+import { compiledQuery } from './compiled-query.js';
 import type { Database } from './schema.js';
 import type { ArticleToSave } from './index.js';
 
@@ -21,12 +22,8 @@ export interface ArticleContext {
   seenAt: string;
 }
 
-export async function saveArticle(
-  db: Kysely<Database>,
-  item: ArticleToSave,
-  ctx: ArticleContext,
-): Promise<ArticleSaved> {
-  const existing = await db
+const selectStoredArticle = compiledQuery((db, v: { id: string }) =>
+  db
     .selectFrom('articles')
     .select([
       'revision',
@@ -39,10 +36,27 @@ export async function saveArticle(
       'family_id',
       'story_id',
     ])
-    .where('id', '=', item.id)
-    .executeTakeFirst();
+    .where('id', '=', v.id),
+);
+
+const insertArticle = compiledQuery(
+  (db, v: ReturnType<typeof currentText> & { id: string; first_seen: string }) =>
+    // MAX + 1 is race-free here: savePage holds the store's write lock (see dialect.ts).
+    db.insertInto('articles').values({
+      ...v,
+      seq: sql<number>`(SELECT COALESCE(MAX(seq), 0) + 1 FROM articles)`,
+      revision: 1,
+    }),
+);
+
+export async function saveArticle(
+  db: Kysely<Database>,
+  item: ArticleToSave,
+  ctx: ArticleContext,
+): Promise<ArticleSaved> {
+  const existing = (await selectStoredArticle(db, { id: item.id })).rows[0];
   if (existing === undefined) {
-    await db.insertInto('articles').values(newRow(item, ctx)).execute();
+    await insertArticle(db, { id: item.id, first_seen: ctx.seenAt, ...currentText(item, ctx) });
     return { outcome: 'inserted', previous: null };
   }
   const previous = { familyId: existing.family_id, storyId: existing.story_id };
@@ -77,12 +91,6 @@ export async function saveArticle(
     .where('id', '=', item.id)
     .execute();
   return { outcome: 'revised', previous };
-}
-
-function newRow(item: ArticleToSave, ctx: ArticleContext): InsertObject<Database, 'articles'> {
-  // MAX + 1 is race-free here: savePage holds the store's write lock (see dialect.ts).
-  const seq = sql<number>`(SELECT COALESCE(MAX(seq), 0) + 1 FROM articles)`;
-  return { id: item.id, seq, revision: 1, first_seen: ctx.seenAt, ...currentText(item, ctx) };
 }
 
 /** Every column a new revision replaces (all but id, revision and first_seen). */

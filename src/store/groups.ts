@@ -3,26 +3,49 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
+import { compiledQuery } from './compiled-query.js';
 
 /** Characters of body text used as a headline when no article of the story has a title. */
 export const UNTITLED_HEADLINE_CHARS = 100;
 
 /** Creates the story row if missing; aggregates are filled in by recountStory. */
 export async function ensureStory(db: Kysely<Database>, id: string, seenAt: string): Promise<void> {
-  await db
+  await insertStory(db, { id, seenAt });
+}
+
+const insertStory = compiledQuery((db, v: { id: string; seenAt: string }) =>
+  db
     .insertInto('stories')
     .values({
-      id,
+      id: v.id,
       headline: '',
       article_count: 0,
       family_count: 0,
       outlet_count: 0,
-      first_seen: seenAt,
-      last_updated: seenAt,
+      first_seen: v.seenAt,
+      last_updated: v.seenAt,
     })
-    .onConflict((oc) => oc.column('id').doNothing())
-    .execute();
-}
+    .onConflict((oc) => oc.column('id').doNothing()),
+);
+
+const selectFamilyStory = compiledQuery((db, v: { id: string }) =>
+  db.selectFrom('families').select('story_id').where('id', '=', v.id),
+);
+
+const insertFamily = compiledQuery((db, v: { id: string; storyId: string; seenAt: string }) =>
+  db.insertInto('families').values({
+    id: v.id,
+    story_id: v.storyId,
+    original_article_id: null,
+    article_count: 0,
+    first_seen: v.seenAt,
+    last_updated: v.seenAt,
+  }),
+);
+
+const updateFamilyOriginal = compiledQuery((db, v: { id: string; originalId: string }) =>
+  db.updateTable('families').set({ original_article_id: v.originalId }).where('id', '=', v.id),
+);
 
 /**
  * Puts family `id` in story `storyId`, creating it if missing. A family lies inside one story,
@@ -34,23 +57,9 @@ export async function placeFamily(
   storyId: string,
   seenAt: string,
 ): Promise<string | null> {
-  const row = await db
-    .selectFrom('families')
-    .select('story_id')
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = (await selectFamilyStory(db, { id })).rows[0];
   if (row === undefined) {
-    await db
-      .insertInto('families')
-      .values({
-        id,
-        story_id: storyId,
-        original_article_id: null,
-        article_count: 0,
-        first_seen: seenAt,
-        last_updated: seenAt,
-      })
-      .execute();
+    await insertFamily(db, { id, storyId, seenAt });
     return null;
   }
   if (row.story_id === storyId) return null;
@@ -119,11 +128,7 @@ export async function setFamilyOriginal(
   familyId: string,
   originalId: string,
 ): Promise<void> {
-  await db
-    .updateTable('families')
-    .set({ original_article_id: originalId })
-    .where('id', '=', familyId)
-    .execute();
+  await updateFamilyOriginal(db, { id: familyId, originalId });
 }
 
 /**

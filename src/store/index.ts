@@ -9,6 +9,7 @@ import { withoutPassword } from './codec.js';
 import { connect, type Connection } from './dialect.js';
 import { createStore } from './kysely-store.js';
 import { migrateToLatest } from './migrations/index.js';
+import { SaveThread, withSaveThread } from './save-thread.js';
 import type { StoredPage } from './pages.js';
 import type { SourceFetch, SourceRow, SourceToAdd } from './sources.js';
 import type { QueuedPage, QueuedPageToAdd } from './fetch-queue.js';
@@ -272,6 +273,12 @@ export interface Store {
 export interface StoreOptions {
   /** The clock for `processed_at` and `added_at`; tests pass a fixed one. */
   now?: () => Date;
+  /**
+   * Saves on a thread with its own connection (save-thread.ts), so a batch writer groups the
+   * next batch while the last is written. The thread's rows are stamped with the real clock;
+   * an in-memory SQLite store, which no second connection can see, saves inline.
+   */
+  saveThread?: boolean;
 }
 
 /**
@@ -287,7 +294,14 @@ export async function openStore(databaseUrl: string, options: StoreOptions = {})
     await connection.db.destroy();
     throw error;
   }
-  return createStore(connection, options.now ?? (() => new Date()));
+  const store = createStore(connection, options.now ?? (() => new Date()));
+  if (!options.saveThread || databaseUrl === 'sqlite::memory:') return store;
+  try {
+    return withSaveThread(store, await SaveThread.start(databaseUrl));
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
 }
 
 /** Fails early, naming the server, when it cannot be reached (PostgreSQL connects lazily). */

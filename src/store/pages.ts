@@ -1,18 +1,37 @@
 // Pages: the raw documents, kept gzip-compressed so any later extractor can re-run on them.
 import type { Kysely } from 'kysely';
 import { compress, decompress, isoTime } from './codec.js';
+import { compiledQuery } from './compiled-query.js';
 import type { Database } from './schema.js';
 import type { Page } from '../types.js';
 import type { PageToSave } from './index.js';
 
+const selectPageId = compiledQuery((db, v: { sha256: string }) =>
+  db.selectFrom('pages').select('id').where('sha256', '=', v.sha256),
+);
+
 export async function findPageId(db: Kysely<Database>, sha256: string): Promise<number | null> {
-  const row = await db
-    .selectFrom('pages')
-    .select('id')
-    .where('sha256', '=', sha256)
-    .executeTakeFirst();
-  return row?.id ?? null;
+  const { rows } = await selectPageId(db, { sha256 });
+  return rows[0]?.id ?? null;
 }
+
+const insertPage = compiledQuery(
+  (
+    db,
+    v: {
+      url: string;
+      source_id: number | null;
+      fetched_at: string;
+      content_type: string | null;
+      sha256: string;
+      byte_length: number;
+      body: Uint8Array;
+      status: PageToSave['status'];
+      note: string | null;
+      processed_at: string;
+    },
+  ) => db.insertInto('pages').values(v).returning('id'),
+);
 
 /**
  * Inserts the page, or for bytes already stored (a reprocess, or the same document from a
@@ -33,23 +52,19 @@ export async function putPage(
       .execute();
     return { id: existing, existed: true };
   }
-  const row = await db
-    .insertInto('pages')
-    .values({
-      url: input.page.url,
-      source_id: sourceId,
-      fetched_at: isoTime(input.page.fetchedAt),
-      content_type: input.page.contentType,
-      sha256: input.sha256,
-      byte_length: input.page.body.byteLength,
-      body: compress(input.page.body),
-      status: input.status,
-      note: input.note,
-      processed_at: processedAt,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return { id: row.id, existed: false };
+  const { rows } = await insertPage(db, {
+    url: input.page.url,
+    source_id: sourceId,
+    fetched_at: isoTime(input.page.fetchedAt),
+    content_type: input.page.contentType,
+    sha256: input.sha256,
+    byte_length: input.page.body.byteLength,
+    body: compress(input.page.body),
+    status: input.status,
+    note: input.note,
+    processed_at: processedAt,
+  });
+  return { id: rows[0]!.id, existed: false };
 }
 
 /** The page's original bytes, or null for an unknown id. */

@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Topic } from '../types.js';
 import type { Database } from './schema.js';
+import { compiledQuery } from './compiled-query.js';
 
 /** Replaces the topics of one article, creating topics that are new. */
 export async function setArticleTopics(
@@ -10,29 +11,41 @@ export async function setArticleTopics(
   articleId: string,
   topics: readonly Topic[],
 ): Promise<void> {
-  await db.deleteFrom('article_topics').where('article_id', '=', articleId).execute();
+  await deleteArticleTopics(db, { articleId });
   const unique = [...new Map(topics.map((t) => [t.key, t])).values()];
   if (unique.length === 0) return;
-  await db
-    .insertInto('topics')
-    .values(unique.map((t) => ({ key: t.key, kind: t.kind, name: t.name })))
-    .onConflict((oc) => oc.column('key').doNothing())
-    .execute();
-  await db
+  const keys = unique.map((t) => t.key);
+  await insertTopics(db, {
+    keys,
+    kinds: unique.map((t) => t.kind),
+    names: unique.map((t) => t.name),
+  });
+  await insertArticleTopics(db, { articleId, keys });
+}
+
+const deleteArticleTopics = compiledQuery((db, v: { articleId: string }) =>
+  db.deleteFrom('article_topics').where('article_id', '=', v.articleId),
+);
+
+const insertTopics = compiledQuery(
+  (db, v: { keys: string[]; kinds: Topic['kind'][]; names: string[] }) =>
+    db
+      .insertInto('topics')
+      .values(v.keys.map((key, i) => ({ key, kind: v.kinds[i]!, name: v.names[i]! })))
+      .onConflict((oc) => oc.column('key').doNothing()),
+);
+
+const insertArticleTopics = compiledQuery((db, v: { articleId: string; keys: string[] }) =>
+  db
     .insertInto('article_topics')
     .columns(['article_id', 'topic_id'])
     .expression((eb) =>
       eb
         .selectFrom('topics')
-        .select((s) => [s.val(articleId).as('article_id'), 'id'])
-        .where(
-          'key',
-          'in',
-          unique.map((t) => t.key),
-        ),
-    )
-    .execute();
-}
+        .select((s) => [s.val(v.articleId).as('article_id'), 'id'])
+        .where('key', 'in', v.keys),
+    ),
+);
 
 /** Re-derives a story's topics: every topic of its articles, with how many articles carry it. */
 export async function recountStoryTopics(db: Kysely<Database>, storyId: string): Promise<void> {

@@ -111,7 +111,12 @@ export class GroupingLane {
       const { page, sha256, sourceUri } = row;
       batch.push({ page, sha256, sourceUri, prepared, now: page.fetchedAt });
     }
-    for (const outcome of await pipeline.placeBatch(batch)) statuses.push(outcome.status);
+    // A page that failed fails the turn, as before batches: the pages placed around it are
+    // stored, so the next holder finds them stored and counts them as duplicates.
+    for (const result of await pipeline.placeBatch(batch)) {
+      if ('error' in result) throw result.error;
+      statuses.push(result.outcome.status);
+    }
     return statuses;
   }
 
