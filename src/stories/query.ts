@@ -14,7 +14,7 @@ export class Query {
   /** Loads a new article (clearing the previous one). */
   load(vector: Vector): void {
     this.clear();
-    const needed = this.stats.vocabularySize;
+    const needed = this.stats.capacity;
     if (needed > this.scratch.length)
       this.scratch = new Float64Array(Math.max(needed, this.scratch.length * 2));
     for (let i = 0; i < vector.ids.length; i++) {

@@ -41,6 +41,9 @@ export type { CorrectionOutcome, StoryCorrection, StoryIndexOptions } from './tu
 
 /** Idle stories are evicted every this many assignments, bounding memory. */
 const EVICT_EVERY = 1000;
+/** Terms unseen for the horizon are forgotten every tenth of it, within these bounds. */
+const FORGET_EVERY_MIN = EVICT_EVERY;
+const FORGET_EVERY_MAX = 10 * EVICT_EVERY;
 
 export class StoryIndex {
   private readonly options: StoryIndexOptions;
@@ -60,6 +63,11 @@ export class StoryIndex {
 
   constructor(options: Partial<StoryIndexOptions> = {}) {
     this.options = { ...DEFAULT_STORY_OPTIONS, ...options };
+  }
+
+  /** Terms the index knows now (words forgotten after TERM_HORIZON_DOCS excluded). */
+  get vocabularySize(): number {
+    return this.stats.vocabularySize;
   }
 
   get storyCount(): number {
@@ -347,6 +355,28 @@ export class StoryIndex {
       // Twice the idle window, so a late article about a just-closed story still finds its family.
       if (story.activeMs < this.latestMs - 2 * STORY_IDLE_MS) this.drop(story);
     }
+    const every = Math.round(this.options.termHorizonDocs / 10 / EVICT_EVERY) * EVICT_EVERY;
+    if (this.assigned % Math.min(FORGET_EVERY_MAX, Math.max(FORGET_EVERY_MIN, every)) === 0)
+      this.forgetTerms();
+  }
+
+  /**
+   * Forgets the terms no recent document used and no open story holds. It depends only on
+   * the order of assignments, so a replay or another lane forgets the same terms at the same
+   * point and decides the same way.
+   */
+  private forgetTerms(): void {
+    const inUse = new Uint8Array(this.stats.capacity);
+    const mark = (ids: ArrayLike<number>) => {
+      for (let i = 0; i < ids.length; i++) inUse[ids[i]!] = 1;
+    };
+    for (const story of this.stories.values()) {
+      mark(story.centroid.vector.ids);
+      for (const member of story.members) mark(member.vector.ids);
+      mark(story.posted);
+    }
+    const freed = this.stats.forget(this.options.termHorizonDocs, inUse);
+    if (freed.length > 0) this.words.forget(freed);
   }
 
   private drop(story: Story): void {

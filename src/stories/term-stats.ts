@@ -22,6 +22,10 @@ export class TermStats {
   private readonly terms: string[] = [];
   private df = new Int32Array(1024);
   private entity = new Uint8Array(1024);
+  /** Per id: the document count when the term was last counted (or first seen). */
+  private lastSeen = new Int32Array(1024);
+  /** Ids of forgotten terms, handed out again before new ones (see `forget`). */
+  private readonly free: number[] = [];
   private docs = 0;
   private cachedFor = -1;
   private idfByDf: number[] = [];
@@ -30,21 +34,54 @@ export class TermStats {
     return this.docs;
   }
 
+  /** Terms known now (forgotten ones excluded). */
   get vocabularySize(): number {
     return this.ids.size;
+  }
+
+  /** One past the highest id in use: the size of an array indexed by term id. */
+  get capacity(): number {
+    return this.terms.length;
   }
 
   /** The id of a term, allocated on first sight. */
   idOf(term: string): number {
     let id = this.ids.get(term);
     if (id === undefined) {
-      id = this.ids.size;
+      id = this.free.pop() ?? this.terms.length;
       this.ids.set(term, id);
-      this.terms.push(term);
+      if (id === this.terms.length) this.terms.push(term);
+      else this.terms[id] = term;
       if (id >= this.df.length) this.grow();
       this.entity[id] = isEntityTerm(term) ? 1 : 0;
+      this.lastSeen[id] = this.docs;
     }
     return id;
+  }
+
+  /**
+   * Forgets every term not counted in the last `horizonDocs` documents that `inUse` (indexed
+   * by id) does not mark, so the vocabulary holds the recent stream's words, not every word
+   * ever seen. A forgotten term's id is handed out again and, should the word come back, its
+   * document frequency starts afresh: it had not been seen for the horizon. Returns the ids.
+   */
+  forget(horizonDocs: number, inUse: Uint8Array): number[] {
+    const before = this.docs - horizonDocs;
+    const freed: number[] = [];
+    for (let id = 0; id < this.terms.length; id++) {
+      if (this.lastSeen[id]! >= before || inUse[id] === 1) continue;
+      const term = this.terms[id]!;
+      if (this.ids.get(term) !== id) continue; // already free
+      this.ids.delete(term);
+      this.terms[id] = '';
+      this.df[id] = 0;
+      freed.push(id);
+    }
+    // Popped from the end, lowest id first: ids stay dense, so arrays indexed by them stop
+    // growing.
+    this.free.push(...freed);
+    this.free.sort((a, b) => b - a);
+    return freed;
   }
 
   /** The term behind an id (for explanations such as related-story reasons). */
@@ -60,7 +97,10 @@ export class TermStats {
   /** Counts one document holding these (distinct) term ids. */
   add(ids: ArrayLike<number>): void {
     this.docs += 1;
-    for (let i = 0; i < ids.length; i++) this.df[ids[i]!]! += 1;
+    for (let i = 0; i < ids.length; i++) {
+      this.df[ids[i]!]! += 1;
+      this.lastSeen[ids[i]!] = this.docs;
+    }
   }
 
   /**
@@ -72,6 +112,7 @@ export class TermStats {
     let j = 0;
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i]!;
+      this.lastSeen[id] = this.docs;
       while (j < seen.length && seen[j]! < id) j += 1;
       if (j < seen.length && seen[j] === id) continue;
       this.df[id]! += 1;
@@ -107,5 +148,8 @@ export class TermStats {
     const entity = new Uint8Array(this.entity.length * 2);
     entity.set(this.entity);
     this.entity = entity;
+    const lastSeen = new Int32Array(this.lastSeen.length * 2);
+    lastSeen.set(this.lastSeen);
+    this.lastSeen = lastSeen;
   }
 }

@@ -104,7 +104,18 @@ export interface CorrectionOutcome {
 }
 
 /** Tunables, defaulting to the calibrated constants; tests and tuning runs may override them. */
+/**
+ * A term not counted in this many documents is forgotten, unless an open story's vectors hold
+ * it (TermStats.forget). About a week of a large newsroom's stream (the scale bench's corpus
+ * carries ~14,000 articles a day), more than the stories' reach of two idle windows, so a word
+ * is only forgotten once nothing open can use it; a small deployment never reaches it. The
+ * vocabulary otherwise grows with every new name for as long as the process runs.
+ */
+export const TERM_HORIZON_DOCS = 100_000;
+
 export interface StoryIndexOptions {
+  /** See TERM_HORIZON_DOCS; tests pass a small one. */
+  termHorizonDocs: number;
   joinSimilarity: number;
   mergeSimilarity: number;
   memberLinkWeight: number;
@@ -113,6 +124,7 @@ export interface StoryIndexOptions {
 }
 
 export const DEFAULT_STORY_OPTIONS: Readonly<StoryIndexOptions> = Object.freeze({
+  termHorizonDocs: TERM_HORIZON_DOCS,
   joinSimilarity: STORY_JOIN_SIMILARITY,
   mergeSimilarity: STORY_MERGE_SIMILARITY,
   memberLinkWeight: MEMBER_LINK_WEIGHT,

@@ -40,6 +40,14 @@ class StreamNames implements NameLexicon<number> {
     for (const id of lower) this.bump('lower', id);
   }
 
+  /** Forgets what was learnt about these ids (their terms were forgotten). */
+  reset(ids: readonly number[]): void {
+    for (const id of ids) {
+      if (id < this.capital.length) this.capital[id] = 0;
+      if (id < this.lower.length) this.lower[id] = 0;
+    }
+  }
+
   private bump(which: 'capital' | 'lower', id: number): void {
     let counts = this[which];
     if (id >= counts.length) {
@@ -70,6 +78,12 @@ export class WordIds implements TermKeys<number> {
 
   topic(key: string): number {
     return this.stats.idOf(`@${key}`);
+  }
+
+  /** After TermStats.forget: remembered words may point at freed ids, so all are dropped. */
+  forget(freed: readonly number[]): void {
+    this.entries.clear();
+    this.names.reset(freed);
   }
 
   private entry(raw: string): Entry | null {
