@@ -41,9 +41,13 @@ export type { CorrectionOutcome, StoryCorrection, StoryIndexOptions } from './tu
 
 /** Idle stories are evicted every this many assignments, bounding memory. */
 const EVICT_EVERY = 1000;
-/** Terms unseen for the horizon are forgotten every tenth of it, within these bounds. */
-const FORGET_EVERY_MIN = EVICT_EVERY;
-const FORGET_EVERY_MAX = 10 * EVICT_EVERY;
+/**
+ * Terms unseen for the horizon are forgotten once per horizon's worth of assignments: a sweep
+ * marks every term an open story holds (~0.4 s at 100,000 open stories), so it must be rare,
+ * and the vocabulary then holds at most two horizons of the stream besides what is open.
+ */
+const forgetEvery = (horizonDocs: number) =>
+  Math.max(EVICT_EVERY, Math.round(horizonDocs / EVICT_EVERY) * EVICT_EVERY);
 
 export class StoryIndex {
   private readonly options: StoryIndexOptions;
@@ -355,9 +359,7 @@ export class StoryIndex {
       // Twice the idle window, so a late article about a just-closed story still finds its family.
       if (story.activeMs < this.latestMs - 2 * STORY_IDLE_MS) this.drop(story);
     }
-    const every = Math.round(this.options.termHorizonDocs / 10 / EVICT_EVERY) * EVICT_EVERY;
-    if (this.assigned % Math.min(FORGET_EVERY_MAX, Math.max(FORGET_EVERY_MIN, every)) === 0)
-      this.forgetTerms();
+    if (this.assigned % forgetEvery(this.options.termHorizonDocs) === 0) this.forgetTerms();
   }
 
   /**
