@@ -1,25 +1,14 @@
-// The whole flow in one file; read this first.
+// The whole flow; read this first.
 //
 //   page ─► extract ─► fingerprint ─► families ─► enrich (topics) ─► stories ─► store
 //
 // The stages are a pure core (values in, values out, the clock passed in); this file joins
-// them and is the only place that does. The copy and story indexes live in memory, warmed
+// them and is the only place that does (a page's parallel stages: prepare-page.ts). The copy and story indexes live in memory, warmed
 // from the store on start by replaying every stored article oldest first, and the store stays
 // the source of truth: if a save fails, the indexes are rebuilt from it.
 import { createHash } from 'node:crypto';
-import { extract } from './extract/index.js';
-import {
-  prepareArticle,
-  warmGrouper,
-  type GroupedArticle,
-  type Grouper,
-  type PreparedArticle,
-} from './grouper.js';
-import {
-  ARTICLE_RECORD_TYPE,
-  articleFromRecord,
-  type ArticleRecord,
-} from './ingest/article-records.js';
+import { warmGrouper, type GroupedArticle, type Grouper } from './grouper.js';
+import { preparePage, type PreparedPage } from './prepare-page.js';
 import type {
   CorrectionEffect,
   CorrectionRequest,
@@ -28,7 +17,7 @@ import type {
   Store,
 } from './store/index.js';
 import { StorylineError } from './errors.js';
-import type { Article, Extraction, Page } from './types.js';
+import type { Page } from './types.js';
 
 export {
   Grouper,
@@ -38,6 +27,7 @@ export {
   type GroupedArticle,
   type PreparedArticle,
 } from './grouper.js';
+export { articleId, extractPage, preparePage, type PreparedPage } from './prepare-page.js';
 
 /** What became of one page. Expected outcomes are values; only real failures throw. */
 export type PageOutcome =
@@ -45,25 +35,6 @@ export type PageOutcome =
   | { status: 'not-article'; reason: string }
   | { status: 'unreadable'; code: 'INPUT_EMPTY' | 'INPUT_BINARY' | 'INPUT_CORRUPT'; reason: string }
   | { status: 'processed'; articles: number; inserted: number; revised: number; unchanged: number };
-
-/** A page after the parallel stages: what the serialised grouping step takes. */
-export type PreparedPage =
-  | { kind: 'unreadable'; code: 'INPUT_EMPTY' | 'INPUT_BINARY' | 'INPUT_CORRUPT'; reason: string }
-  | { kind: 'not-article'; reason: string }
-  | { kind: 'article'; articles: PreparedArticle[] };
-
-/** Extracts, fingerprints and tags every article of a page. Pure: no store, no grouping state. */
-export function preparePage(page: Page, now: Date): PreparedPage {
-  const extraction = extractPage(page, now);
-  if (extraction.kind !== 'article') return extraction;
-  const articles = [extraction.article, ...extraction.related];
-  return {
-    kind: 'article',
-    articles: articles.map((article, position) =>
-      prepareArticle(articleId(page, article, position), position, article),
-    ),
-  };
-}
 
 export class Pipeline {
   /**
@@ -78,8 +49,11 @@ export class Pipeline {
    * thread writes on the other core).
    */
   private lastSave: Promise<unknown> = Promise.resolve();
-  /** Rebuilds of the indexes so far: a batch grouped before one must be grouped again. */
-  private rebuilds = 0;
+  /**
+   * Set when a save or a section failed, so the indexes may hold what the store does not: the
+   * next section on the lane rebuilds them from the store first.
+   */
+  private stale = false;
   /** Digests of pages taken by a batch and not yet saved (or given up). */
   private readonly claimed = new Set<string>();
 
@@ -115,7 +89,7 @@ export class Pipeline {
           record: true,
         });
       } catch (error) {
-        await this.rebuild();
+        this.stale = true;
         throw error;
       }
       return effect;
@@ -178,17 +152,14 @@ export class Pipeline {
   async placeBatch(batch: readonly PlacedPage[]): Promise<PageResult[]> {
     try {
       for (;;) {
-        const basis = this.rebuilds;
         try {
           return (await this.groupAndSave(batch)).map((outcome) => ({ outcome }));
         } catch (error) {
           // The batch before this one failed: group this one again once that one is placed
           // (its recovery was queued on the lane before this catch ran).
-          if (isSuperseded(error)) {
-            await this.exclusive(() => this.rebuildSince(basis));
-            continue;
-          }
-          return await this.exclusive(() => this.placeOneByOne(batch, basis, error));
+          if (isSuperseded(error)) continue;
+          this.stale = true;
+          return await this.exclusive(() => this.placeOneByOne(batch, error));
         }
       }
     } finally {
@@ -254,19 +225,17 @@ export class Pipeline {
       },
     );
     this.lastSave = saving;
+    // Before any other reaction to the failure: whatever runs next on the lane rebuilds.
+    saving.catch(() => (this.stale = true));
     return saving;
   }
 
-  /** After a failed save: the indexes from the store, then each page on its own. */
-  private async placeOneByOne(
-    batch: readonly PlacedPage[],
-    basis: number,
-    error: unknown,
-  ): Promise<PageResult[]> {
-    await this.rebuildSince(basis);
+  /** After a failed save (the lane has rebuilt the indexes): each page on its own. */
+  private async placeOneByOne(batch: readonly PlacedPage[], error: unknown): Promise<PageResult[]> {
     if (batch.length === 1) return [{ error }];
     const results: PageResult[] = [];
     for (const placed of batch) {
+      if (this.stale) await this.rebuild();
       try {
         const outcomes: PageOutcome[] = [];
         await (
@@ -274,16 +243,11 @@ export class Pipeline {
         ).saving;
         results.push({ outcome: outcomes[0]! });
       } catch (pageError) {
-        await this.rebuild();
+        this.stale = true;
         results.push({ error: pageError });
       }
     }
     return results;
-  }
-
-  /** Rebuilds the indexes unless that was done since `basis` (by the batch that failed first). */
-  private async rebuildSince(basis: number): Promise<void> {
-    if (this.rebuilds === basis) await this.rebuild();
   }
 
   /** The indexes again from the store, which is the truth: nothing is in flight any more. */
@@ -291,12 +255,18 @@ export class Pipeline {
     await this.lastSave.catch(() => undefined);
     this.grouper = await warmGrouper(this.store);
     this.lastSave = Promise.resolve();
-    this.rebuilds += 1;
+    this.stale = false;
   }
 
-  /** Runs `work` holding the lane, after every section asked for before it. */
+  /**
+   * Runs `work` holding the lane, after every section asked for before it, on indexes that
+   * agree with the store.
+   */
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.lane.then(work);
+    const run = this.lane.then(async () => {
+      if (this.stale) await this.rebuild();
+      return work();
+    });
     this.lane = run.catch(() => undefined);
     return run;
   }
@@ -449,31 +419,6 @@ function missingOf(request: CorrectionRequest): string {
   return other === null ? request.articleId : `${request.articleId} or ${other}`;
 }
 
-/** Article records (JSON Lines input) skip extraction unless they only carry HTML. */
-export function extractPage(page: Page, now: Date): Extraction {
-  if (page.contentType !== ARTICLE_RECORD_TYPE) return extract(page, now);
-  const record = JSON.parse(new TextDecoder().decode(page.body)) as ArticleRecord;
-  if (record.text.trim() === '' && record.html) {
-    const fromHtml = extract(
-      { ...page, body: new TextEncoder().encode(record.html), contentType: 'text/html' },
-      now,
-    );
-    if (fromHtml.kind !== 'article') return fromHtml;
-    const a = fromHtml.article;
-    return {
-      ...fromHtml,
-      article: {
-        ...a,
-        title: record.title ?? a.title,
-        outlet: record.outlet ?? a.outlet,
-        published: record.published ?? a.published,
-        url: record.url ?? a.url,
-      },
-    };
-  }
-  return { kind: 'article', article: articleFromRecord(record), related: [], encoding: 'utf-8' };
-}
-
 function toSave(
   grouped: GroupedArticle[],
 ): Pick<PageToSave, 'articles' | 'mergedFamilies' | 'mergedStories' | 'familyOriginals'> {
@@ -497,14 +442,4 @@ function toSave(
     mergedStories: grouped.flatMap((g) => g.mergedStories),
     familyOriginals: [...originals].map(([familyId, originalId]) => ({ familyId, originalId })),
   };
-}
-
-/**
- * Stable article id: the canonical URL for a page's main article (so the same article reached
- * through two URLs is one article, and a changed text at that URL is a revision), the page URL
- * plus position for the other articles a page carries.
- */
-export function articleId(page: Page, article: Article, position: number): string {
-  const key = position === 0 ? (article.url ?? page.url) : `${page.url}#${position}`;
-  return 'a' + createHash('sha256').update(key).digest('hex').slice(0, 15);
 }

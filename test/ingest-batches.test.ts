@@ -15,7 +15,7 @@ import { Pipeline, SAVE_BATCH_PAGES, type PageToProcess } from '../src/pipeline.
 import type { Page } from '../src/types.js';
 import { generateCorpus } from '../bench/scale/corpus.js';
 import { pageOf } from '../bench/scale/pages.js';
-import { openStore, type Store } from '../src/store/index.js';
+import { openStore, type PageToSave, type Store } from '../src/store/index.js';
 import { ROOT } from './helpers/run-cli.js';
 
 const SAMPLE = join(ROOT, 'sample');
@@ -27,6 +27,25 @@ const GENERATED: Page[] = [...generateCorpus(3 * SAVE_BATCH_PAGES + 8, 5)].map((
 );
 const asItems = (pages: readonly Page[]): PageToProcess[] =>
   pages.map((page) => ({ page, sourceUri: null, now: page.fetchedAt }));
+
+/**
+ * `real`, refusing any save that holds a page whose URL `refuses` (as a full disk or a
+ * constraint would), after `first` has seen the save.
+ */
+function refusing(
+  real: Store,
+  refuses: (url: string) => boolean,
+  first: (inputs: readonly PageToSave[]) => Promise<void> = async () => undefined,
+): Store {
+  return {
+    ...real,
+    savePages: async (inputs) => {
+      await first(inputs);
+      if (inputs.some((i) => refuses(i.page.url))) throw new Error('disk full (test): refused');
+      return real.savePages(inputs);
+    },
+  };
+}
 
 async function pageByPage(store: Store, pages: readonly Page[]): Promise<void> {
   const pipeline = await Pipeline.open(store);
@@ -93,14 +112,7 @@ describe('ingest in batches', () => {
     const refused = /01-wire-meridian-press/;
     // The real store, refusing any save that holds one page (as a full disk or a constraint
     // would): the batch fails, then every page is placed alone and only that one fails.
-    const store: Store = {
-      ...real,
-      savePages: async (inputs) => {
-        if (inputs.some((i) => refused.test(i.page.url)))
-          throw new Error('disk full (test): refused');
-        return real.savePages(inputs);
-      },
-    };
+    const store = refusing(real, (url) => refused.test(url));
     try {
       const lines: string[] = [];
       const totals = await ingest(store, lines);
@@ -144,15 +156,14 @@ describe('ingest in batches', () => {
     const bad = GENERATED[10]!.url;
     const saved: number[] = [];
     // A slow save that refuses the page `bad`: the next batch is grouped and waiting by then.
-    const store: Store = {
-      ...real,
-      savePages: async (inputs) => {
+    const store = refusing(
+      real,
+      (url) => url === bad,
+      async (inputs) => {
         saved.push(GENERATED.findIndex((p) => p.url === inputs[0]!.page.url));
         await new Promise((resolve) => setTimeout(resolve, 30));
-        if (inputs.some((i) => i.page.url === bad)) throw new Error('disk full (test): refused');
-        return real.savePages(inputs);
       },
-    };
+    );
     const reference = await openStore('sqlite::memory:');
     try {
       const results = await (await Pipeline.open(store)).processPages(asItems(GENERATED));

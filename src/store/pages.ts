@@ -1,8 +1,8 @@
 // Pages: the raw documents, kept gzip-compressed so any later extractor can re-run on them.
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { compress, decompress, isoTime } from './codec.js';
 import { compiledQuery } from './compiled-query.js';
-import type { Database } from './schema.js';
+import type { Database, PageTable } from './schema.js';
 import type { Page } from '../types.js';
 import type { PageToSave } from './index.js';
 
@@ -15,22 +15,8 @@ export async function findPageId(db: Kysely<Database>, sha256: string): Promise<
   return rows[0]?.id ?? null;
 }
 
-const insertPage = compiledQuery(
-  (
-    db,
-    v: {
-      url: string;
-      source_id: number | null;
-      fetched_at: string;
-      content_type: string | null;
-      sha256: string;
-      byte_length: number;
-      body: Uint8Array;
-      status: PageToSave['status'];
-      note: string | null;
-      processed_at: string;
-    },
-  ) => db.insertInto('pages').values(v).returning('id'),
+const insertPage = compiledQuery((db, v: Required<Omit<Insertable<PageTable>, 'id'>>) =>
+  db.insertInto('pages').values(v).returning('id'),
 );
 
 /**

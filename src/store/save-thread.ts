@@ -16,8 +16,7 @@ export type ThreadReply =
   | { type: 'ready' }
   | { type: 'open-failed'; message: string }
   | { type: 'saved'; id: number; results: SaveResult[] }
-  | { type: 'failed'; id: number; code: ErrorCode; message: string }
-  | { type: 'closed' };
+  | { type: 'failed'; id: number; code: ErrorCode; message: string };
 
 /** What the thread is asked. */
 export type ThreadRequest =
@@ -132,7 +131,7 @@ const { workerData } = require('node:worker_threads');
 (async () => {
   if (workerData.tsx) (await import(workerData.tsx)).register();
   await import(workerData.entry);
-})().catch((error) => { throw error; });
+})();
 `;
 
 function threadOptions(databaseUrl: string): { eval: true; workerData: object } {

@@ -31,8 +31,8 @@ async function handle(request: ThreadRequest): Promise<void> {
     return;
   }
   if (request.type === 'close') {
+    // The main thread waits for this thread's exit, which follows once the port is closed.
     await store.close();
-    reply({ type: 'closed' });
     port.close();
     return;
   }

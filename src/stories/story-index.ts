@@ -18,6 +18,8 @@ import {
   MAX_CANDIDATES,
   RELATED_MIN_SIMILARITY,
   DEFAULT_STORY_OPTIONS,
+  EVICT_EVERY,
+  forgetEvery,
   type CorrectionOutcome,
   type StoryCorrection,
   type StoryIndexOptions,
@@ -38,16 +40,6 @@ export {
   DEFAULT_STORY_OPTIONS,
 } from './tuning.js';
 export type { CorrectionOutcome, StoryCorrection, StoryIndexOptions } from './tuning.js';
-
-/** Idle stories are evicted every this many assignments, bounding memory. */
-const EVICT_EVERY = 1000;
-/**
- * Terms unseen for the horizon are forgotten once per horizon's worth of assignments: a sweep
- * marks every term an open story holds (~0.4 s at 100,000 open stories), so it must be rare,
- * and the vocabulary then holds at most two horizons of the stream besides what is open.
- */
-const forgetEvery = (horizonDocs: number) =>
-  Math.max(EVICT_EVERY, Math.round(horizonDocs / EVICT_EVERY) * EVICT_EVERY);
 
 export class StoryIndex {
   private readonly options: StoryIndexOptions;
@@ -369,14 +361,7 @@ export class StoryIndex {
    */
   private forgetTerms(): void {
     const inUse = new Uint8Array(this.stats.capacity);
-    const mark = (ids: ArrayLike<number>) => {
-      for (let i = 0; i < ids.length; i++) inUse[ids[i]!] = 1;
-    };
-    for (const story of this.stories.values()) {
-      mark(story.centroid.vector.ids);
-      for (const member of story.members) mark(member.vector.ids);
-      mark(story.posted);
-    }
+    for (const story of this.stories.values()) story.markTerms(inUse);
     const freed = this.stats.forget(this.options.termHorizonDocs, inUse);
     if (freed.length > 0) this.words.forget(freed);
   }

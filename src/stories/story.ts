@@ -179,6 +179,16 @@ export class Story {
     this.members.splice(at, 1);
   }
 
+  /** Marks in `inUse` (indexed by term id) every term this story's vectors hold. */
+  markTerms(inUse: Uint8Array): void {
+    const mark = (ids: ArrayLike<number>) => {
+      for (let i = 0; i < ids.length; i++) inUse[ids[i]!] = 1;
+    };
+    mark(this.centroid.vector.ids);
+    for (const member of this.members) mark(member.vector.ids);
+    mark(this.posted);
+  }
+
   /** The term ids this story should be findable by now. */
   postingTerms(stats: TermStats): Uint32Array {
     // With one article the centroid is that article, whose strongest terms its member already

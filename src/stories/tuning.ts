@@ -114,6 +114,17 @@ export interface CorrectionOutcome {
  */
 export const TERM_HORIZON_DOCS = 30_000;
 
+/** Idle stories are evicted every this many assignments, bounding memory. */
+export const EVICT_EVERY = 1000;
+
+/**
+ * Terms unseen for the horizon are forgotten once per horizon's worth of assignments: a sweep
+ * marks every term an open story holds (~0.4 s at 100,000 open stories), so it must be rare,
+ * and the vocabulary then holds at most two horizons of the stream besides what is open.
+ */
+export const forgetEvery = (horizonDocs: number): number =>
+  Math.max(EVICT_EVERY, Math.round(horizonDocs / EVICT_EVERY) * EVICT_EVERY);
+
 export interface StoryIndexOptions {
   /** See TERM_HORIZON_DOCS; tests pass a small one. */
   termHorizonDocs: number;
