@@ -133,6 +133,7 @@ export async function dropArticlesNotIn(
   db: Kysely<Database>,
   pageId: number,
   keep: readonly string[],
+  beforeDelete: (id: string) => Promise<void>,
 ): Promise<{ id: string; familyId: string; storyId: string }[]> {
   let query = db
     .selectFrom('articles')
@@ -141,6 +142,7 @@ export async function dropArticlesNotIn(
   if (keep.length > 0) query = query.where('id', 'not in', keep);
   const stale = await query.execute();
   for (const { id } of stale) {
+    await beforeDelete(id);
     await db.deleteFrom('article_topics').where('article_id', '=', id).execute();
     await db.deleteFrom('article_revisions').where('article_id', '=', id).execute();
     await db.deleteFrom('articles').where('id', '=', id).execute();

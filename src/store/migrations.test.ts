@@ -168,6 +168,56 @@ describe('migration 003 (article sequence)', () => {
   });
 });
 
+describe('migration 008 (search without copies)', () => {
+  it('keeps every stored article searchable by title and body, without a copy of the texts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'storyline-008-'));
+    const file = join(dir, 'old.db');
+    try {
+      const { db, dialect } = connect(`sqlite:${file}`);
+      const migrator = new Migrator({ db, provider: migrationProvider(dialect) });
+      assert.equal((await migrator.migrateTo('007-stories-order-index')).error, undefined);
+      // Two articles as the last release stored them, its search index holding their texts.
+      await sql`INSERT INTO pages (url, fetched_at, sha256, byte_length, body, status, processed_at)
+        VALUES ('https://harbour-gazette.example/a', '2026-03-01T00:00:00.000Z', 'x', 1, x'00', 'processed', '2026-03-01T00:00:00.000Z')`.execute(
+        db,
+      );
+      await sql`INSERT INTO stories VALUES ('s', 'h', 2, 1, 1, '2026-03-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z')`.execute(
+        db,
+      );
+      await sql`INSERT INTO families VALUES ('f', 's', NULL, 2, '2026-03-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z')`.execute(
+        db,
+      );
+      const texts = [
+        ['a1', 'Ferry strike', FERRY_STRIKE],
+        ['a2', 'Lighthouse keepers return', 'Keepers are back on the point.'],
+      ];
+      for (const [i, [id, title, text]] of texts.entries()) {
+        const at = '2026-03-01T08:00:00.000Z';
+        await sql`INSERT INTO articles (id, page_id, position, revision, title, text, paragraphs,
+          images, word_count, signature, shingle_count, paragraph_hashes, text_hash, family_id,
+          story_id, is_original, first_seen, last_seen, changed_at, seq)
+          VALUES (${id}, 1, ${i}, 1, ${title}, ${text}, '[]', '[]', 1, x'00000000', 1, '[]', ${id},
+          'f', 's', 0, ${at}, ${at}, ${at}, ${i + 1})`.execute(db);
+        await sql`INSERT INTO article_search (article_id, title, text)
+          VALUES (${id}, ${title}, ${text})`.execute(db);
+      }
+      await db.destroy();
+      const store = await openStore(`sqlite:${file}`, { now: FIXED_NOW });
+      assert.deepEqual((await store.search('ferry', 10)).map((a) => a.id), ['a1']);
+      assert.deepEqual((await store.search('lighthouse', 10)).map((a) => a.id), ['a2']);
+      await store.close();
+      const raw = new BetterSqlite3(file, { readonly: true });
+      const shadow = raw
+        .prepare(`SELECT name FROM sqlite_master WHERE name = 'article_search_content'`)
+        .all();
+      raw.close();
+      assert.deepEqual(shadow, []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('openStore on an unreachable server', () => {
   it('fails with STORE_FAILED naming the server but never the password', async () => {
     // Port 9 (discard) on loopback: nothing listens there, the connection is refused at once.

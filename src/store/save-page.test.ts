@@ -186,6 +186,37 @@ for (const dialect of DIALECTS) {
       assert.equal((await store.getStory('s1'))?.story.lastUpdated, '2026-03-01T10:00:00.000Z');
     });
 
+    it('forgets a dropped article in search, also once a later article takes its place', async () => {
+      const main = () =>
+        articleToSave({ id: 'p-0', familyId: 'f-main', storyId: 's-main', text: FERRY_STRIKE });
+      const related = articleToSave({
+        id: 'p-1',
+        position: 1,
+        familyId: 'f-rel',
+        storyId: 's-rel',
+        text: ORCHARD_FAIR,
+      });
+      const fetchedAt = '2026-03-01T10:00:00.000Z';
+      await store.savePage(pageToSave({ url: PAGE_URL, fetchedAt, articles: [main(), related] }));
+      await store.savePage(pageToSave({ url: PAGE_URL, fetchedAt, articles: [main()] }));
+      // The next article stored is numbered as the dropped one was (SQLite's index keys entries
+      // by that number): the dropped text must not find it.
+      await store.savePage(
+        pageToSave({
+          url: 'https://valley-courier.example/ferry',
+          fetchedAt: '2026-03-01T12:00:00.000Z',
+          articles: [
+            articleToSave({ id: 'v-0', familyId: 'f-v', storyId: 's-v', text: FERRY_STRIKE_EDITED }),
+          ],
+        }),
+      );
+      assert.deepEqual(await store.search('orchard', 10), []);
+      assert.deepEqual(
+        (await store.search('ferry', 10)).map((a) => a.id).sort(),
+        ['p-0', 'v-0'],
+      );
+    });
+
     it('drops articles a reprocess of the same bytes no longer finds, and only then', async () => {
       const main = () =>
         articleToSave({ id: 'p-0', familyId: 'f-main', storyId: 's-main', text: FERRY_STRIKE });

@@ -148,9 +148,9 @@ async function dropStale(
     db,
     pageId,
     articles.map((a) => a.id),
+    (id) => dialect.unindexArticle(db, id),
   );
-  for (const { id, familyId, storyId } of dropped) {
-    await dialect.unindexArticle(db, id);
+  for (const { familyId, storyId } of dropped) {
     touched.families.add(familyId);
     touched.stories.add(storyId);
   }

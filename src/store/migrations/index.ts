@@ -12,6 +12,7 @@ import { articlesOutletIndex } from './004-articles-outlet-index.js';
 import { liveIngestion } from './005-live-ingestion.js';
 import { corrections } from './006-corrections.js';
 import { storiesOrderIndex } from './007-stories-order-index.js';
+import { searchWithoutCopies } from './008-search-without-copies.js';
 
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   return {
@@ -24,6 +25,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
         '005-live-ingestion': liveIngestion(dialect),
         '006-corrections': corrections(dialect),
         '007-stories-order-index': storiesOrderIndex(),
+        '008-search-without-copies': searchWithoutCopies(dialect),
       };
     },
   };
