@@ -206,15 +206,17 @@ for (const dialect of DIALECTS) {
           url: 'https://valley-courier.example/ferry',
           fetchedAt: '2026-03-01T12:00:00.000Z',
           articles: [
-            articleToSave({ id: 'v-0', familyId: 'f-v', storyId: 's-v', text: FERRY_STRIKE_EDITED }),
+            articleToSave({
+              id: 'v-0',
+              familyId: 'f-v',
+              storyId: 's-v',
+              text: FERRY_STRIKE_EDITED,
+            }),
           ],
         }),
       );
       assert.deepEqual(await store.search('orchard', 10), []);
-      assert.deepEqual(
-        (await store.search('ferry', 10)).map((a) => a.id).sort(),
-        ['p-0', 'v-0'],
-      );
+      assert.deepEqual((await store.search('ferry', 10)).map((a) => a.id).sort(), ['p-0', 'v-0']);
     });
 
     it('drops articles a reprocess of the same bytes no longer finds, and only then', async () => {
@@ -320,6 +322,40 @@ for (const dialect of DIALECTS) {
       });
       assert.deepEqual(await store.stats(), before);
       assert.equal(await store.hasPage(good.sha256), false);
+    });
+
+    it('searches the last text a batch gave each article, and nothing of one it dropped', async () => {
+      const url = 'https://harbour-gazette.example/news/ferry';
+      const fetchedAt = '2026-03-01T10:00:00.000Z';
+      const main = (text: string) =>
+        articleToSave({ id: 'm-0', familyId: 'f-m', storyId: 's-m', text });
+      const related = articleToSave({
+        id: 'm-1',
+        position: 1,
+        familyId: 'f-r',
+        storyId: 's-r',
+        text: ORCHARD_FAIR,
+      });
+      // One transaction: the page, a new version revising its main article, then the first
+      // bytes reprocessed without the related item.
+      await store.savePages([
+        pageToSave({ url, fetchedAt, articles: [main(FERRY_STRIKE), related] }),
+        pageToSave({
+          url,
+          fetchedAt: '2026-03-01T11:00:00.000Z',
+          articles: [main(FERRY_STRIKE_EDITED)],
+        }),
+        pageToSave({ url, fetchedAt, articles: [main(FERRY_STRIKE_EDITED)] }),
+      ]);
+      assert.equal((await store.getArticle('m-0'))?.revision, 2);
+      assert.equal(await store.getArticle('m-1'), null);
+      // 'Ms' is only in the revised text, 'Northwind' only in the first.
+      assert.deepEqual(
+        (await store.search('Ms Ellison', 10)).map((a) => a.id),
+        ['m-0'],
+      );
+      assert.deepEqual(await store.search('Northwind', 10), []);
+      assert.deepEqual(await store.search('orchard', 10), []);
     });
 
     it('stores the same counts, originals and headlines for a batch as for its pages one by one', async () => {

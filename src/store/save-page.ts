@@ -21,6 +21,7 @@ import { upsertOutlet } from './outlets.js';
 import { putPage } from './pages.js';
 import type { Database } from './schema.js';
 import { guessKind, upsertSource } from './sources.js';
+import { SearchWrites } from './search-writes.js';
 import { recountStoryTopics, setArticleTopics } from './topics.js';
 import type { ArticleToSave, PageToSave, SaveResult } from './index.js';
 
@@ -28,6 +29,8 @@ import type { ArticleToSave, PageToSave, SaveResult } from './index.js';
 interface Touched {
   families: Set<string>;
   stories: Set<string>;
+  /** Search index writes, made last (see search-writes.ts). */
+  search: SearchWrites;
 }
 
 export async function savePage(
@@ -55,7 +58,11 @@ export async function savePages(
   try {
     return await dialect.writeTransaction(db, async (trx) => {
       const results: SaveResult[] = [];
-      const touched: Touched = { families: new Set(), stories: new Set() };
+      const touched: Touched = {
+        families: new Set(),
+        stories: new Set(),
+        search: new SearchWrites(),
+      };
       for (const input of inputs) {
         current = input;
         results.push(await writePage(trx, dialect, input, now, touched));
@@ -63,6 +70,7 @@ export async function savePages(
       // Counts are derived from the rows, so recounting once after the whole batch stores what
       // recounting after every page would, and a story that many pages touch is counted once.
       await recount(trx, touched);
+      await touched.search.flush(trx, dialect);
       return results;
     });
   } catch (error) {
@@ -117,8 +125,7 @@ async function writePage(
     }
     await setArticleTopics(db, item.id, item.topics);
     if (saved.outcome !== 'unchanged')
-      await dialect.indexArticle(
-        db,
+      touched.search.index(
         item.id,
         item.article.title,
         item.article.text,
@@ -148,7 +155,7 @@ async function dropStale(
     db,
     pageId,
     articles.map((a) => a.id),
-    (id) => dialect.unindexArticle(db, id),
+    (id) => touched.search.drop(db, dialect, id),
   );
   for (const { familyId, storyId } of dropped) {
     touched.families.add(familyId);

@@ -13,6 +13,7 @@ import { liveIngestion } from './005-live-ingestion.js';
 import { corrections } from './006-corrections.js';
 import { storiesOrderIndex } from './007-stories-order-index.js';
 import { searchWithoutCopies } from './008-search-without-copies.js';
+import { dropUnusedIndexes } from './009-drop-unused-indexes.js';
 
 export function migrationProvider(dialect: StoreDialect): MigrationProvider {
   return {
@@ -26,6 +27,7 @@ export function migrationProvider(dialect: StoreDialect): MigrationProvider {
         '006-corrections': corrections(dialect),
         '007-stories-order-index': storiesOrderIndex(),
         '008-search-without-copies': searchWithoutCopies(dialect),
+        '009-drop-unused-indexes': dropUnusedIndexes(),
       };
     },
   };
