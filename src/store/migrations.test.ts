@@ -203,8 +203,14 @@ describe('migration 008 (search without copies)', () => {
       }
       await db.destroy();
       const store = await openStore(`sqlite:${file}`, { now: FIXED_NOW });
-      assert.deepEqual((await store.search('ferry', 10)).map((a) => a.id), ['a1']);
-      assert.deepEqual((await store.search('lighthouse', 10)).map((a) => a.id), ['a2']);
+      assert.deepEqual(
+        (await store.search('ferry', 10)).map((a) => a.id),
+        ['a1'],
+      );
+      assert.deepEqual(
+        (await store.search('lighthouse', 10)).map((a) => a.id),
+        ['a2'],
+      );
       await store.close();
       const raw = new BetterSqlite3(file, { readonly: true });
       const shadow = raw
