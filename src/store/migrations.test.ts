@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import BetterSqlite3 from 'better-sqlite3';
-import { Migrator, sql } from 'kysely';
+import { Migrator, sql, type Kysely } from 'kysely';
 import { isStorylineError } from '../errors.js';
 import {
   DIALECTS,
@@ -16,6 +16,7 @@ import {
 import { BUSY_TIMEOUT_MS, connect } from './dialect.js';
 import { openStore } from './index.js';
 import { migrationProvider } from './migrations/index.js';
+import type { Database } from './schema.js';
 
 const TABLES = [
   'article_revisions',
@@ -129,21 +130,23 @@ describe('openStore', () => {
   });
 });
 
+/** Page 1, story 's' and family 'f' as an older schema stored them, for `articles` rows. */
+async function insertPageAndGroups(db: Kysely<Database>, articles: number): Promise<void> {
+  const at = '2026-03-01T00:00:00.000Z';
+  await sql`INSERT INTO pages (url, fetched_at, sha256, byte_length, body, status, processed_at)
+    VALUES ('https://harbour-gazette.example/a', ${at}, 'x', 1, x'00', 'processed', ${at})`.execute(
+    db,
+  );
+  await sql`INSERT INTO stories VALUES ('s', 'h', ${articles}, 1, 1, ${at}, ${at})`.execute(db);
+  await sql`INSERT INTO families VALUES ('f', 's', NULL, ${articles}, ${at}, ${at})`.execute(db);
+}
+
 describe('migration 003 (article sequence)', () => {
   it('numbers articles stored before it in their old replay order (first seen, then id)', async () => {
     const { db, dialect } = connect('sqlite::memory:');
     const migrator = new Migrator({ db, provider: migrationProvider(dialect) });
     assert.equal((await migrator.migrateTo('002-article-search')).error, undefined);
-    await sql`INSERT INTO pages (url, fetched_at, sha256, byte_length, body, status, processed_at)
-      VALUES ('https://harbour-gazette.example/a', '2026-03-01T00:00:00.000Z', 'x', 1, x'00', 'processed', '2026-03-01T00:00:00.000Z')`.execute(
-      db,
-    );
-    await sql`INSERT INTO stories VALUES ('s', 'h', 3, 1, 1, '2026-03-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z')`.execute(
-      db,
-    );
-    await sql`INSERT INTO families VALUES ('f', 's', NULL, 3, '2026-03-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z')`.execute(
-      db,
-    );
+    await insertPageAndGroups(db, 3);
     for (const [id, seen] of [
       ['b', '08'],
       ['c', '06'],
@@ -177,16 +180,7 @@ describe('migration 008 (search without copies)', () => {
       const migrator = new Migrator({ db, provider: migrationProvider(dialect) });
       assert.equal((await migrator.migrateTo('007-stories-order-index')).error, undefined);
       // Two articles as the last release stored them, its search index holding their texts.
-      await sql`INSERT INTO pages (url, fetched_at, sha256, byte_length, body, status, processed_at)
-        VALUES ('https://harbour-gazette.example/a', '2026-03-01T00:00:00.000Z', 'x', 1, x'00', 'processed', '2026-03-01T00:00:00.000Z')`.execute(
-        db,
-      );
-      await sql`INSERT INTO stories VALUES ('s', 'h', 2, 1, 1, '2026-03-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z')`.execute(
-        db,
-      );
-      await sql`INSERT INTO families VALUES ('f', 's', NULL, 2, '2026-03-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z')`.execute(
-        db,
-      );
+      await insertPageAndGroups(db, 2);
       const texts = [
         ['a1', 'Ferry strike', FERRY_STRIKE],
         ['a2', 'Lighthouse keepers return', 'Keepers are back on the point.'],

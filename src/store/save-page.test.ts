@@ -18,6 +18,17 @@ import type { ArticleToSave, Store } from './index.js';
 
 const PAGE_URL = 'https://www.harbour-gazette.example/news/ferry-strike';
 
+/** A page's second item (an aggregator's related article), which a reprocess may drop. */
+const relatedItem = (id: string, outlet?: string) =>
+  articleToSave({
+    id,
+    position: 1,
+    familyId: 'f-rel',
+    storyId: 's-rel',
+    text: ORCHARD_FAIR,
+    outlet,
+  });
+
 for (const dialect of DIALECTS) {
   describe(`savePage (${dialect.name})`, () => {
     let store: Store;
@@ -189,13 +200,7 @@ for (const dialect of DIALECTS) {
     it('forgets a dropped article in search, also once a later article takes its place', async () => {
       const main = () =>
         articleToSave({ id: 'p-0', familyId: 'f-main', storyId: 's-main', text: FERRY_STRIKE });
-      const related = articleToSave({
-        id: 'p-1',
-        position: 1,
-        familyId: 'f-rel',
-        storyId: 's-rel',
-        text: ORCHARD_FAIR,
-      });
+      const related = relatedItem('p-1');
       const fetchedAt = '2026-03-01T10:00:00.000Z';
       await store.savePage(pageToSave({ url: PAGE_URL, fetchedAt, articles: [main(), related] }));
       await store.savePage(pageToSave({ url: PAGE_URL, fetchedAt, articles: [main()] }));
@@ -222,14 +227,7 @@ for (const dialect of DIALECTS) {
     it('drops articles a reprocess of the same bytes no longer finds, and only then', async () => {
       const main = () =>
         articleToSave({ id: 'p-0', familyId: 'f-main', storyId: 's-main', text: FERRY_STRIKE });
-      const related = articleToSave({
-        id: 'p-1',
-        position: 1,
-        familyId: 'f-rel',
-        storyId: 's-rel',
-        text: ORCHARD_FAIR,
-        outlet: 'Valley Courier',
-      });
+      const related = relatedItem('p-1', 'Valley Courier');
       const fetchedAt = '2026-03-01T10:00:00.000Z';
       await store.savePage(pageToSave({ url: PAGE_URL, fetchedAt, articles: [main(), related] }));
       // A new version of the page (other bytes) without the related item removes nothing.
@@ -329,13 +327,7 @@ for (const dialect of DIALECTS) {
       const fetchedAt = '2026-03-01T10:00:00.000Z';
       const main = (text: string) =>
         articleToSave({ id: 'm-0', familyId: 'f-m', storyId: 's-m', text });
-      const related = articleToSave({
-        id: 'm-1',
-        position: 1,
-        familyId: 'f-r',
-        storyId: 's-r',
-        text: ORCHARD_FAIR,
-      });
+      const related = relatedItem('m-1');
       // One transaction: the page, a new version revising its main article, then the first
       // bytes reprocessed without the related item.
       await store.savePages([
