@@ -1,5 +1,15 @@
 // Politeness per host: at most `concurrency` requests in flight to one host, and request starts
 // spaced by the host's delay (our default, or a longer Crawl-delay from its robots.txt).
+// The monotonic clock: a wall clock stepped back or forward must not stall or rush a host.
+const now = () => performance.now();
+
+// Node's timers count whole milliseconds, so one can fire a fraction of a millisecond early;
+// sleep again until the moment has really come.
+async function sleepUntil(moment: number): Promise<void> {
+  for (let wait = moment - now(); wait > 0; wait = moment - now())
+    await new Promise((resolve) => setTimeout(resolve, Math.ceil(wait)));
+}
+
 export class HostGate {
   private readonly hosts = new Map<
     string,
@@ -25,11 +35,10 @@ export class HostGate {
       // Reserve a start time first (so requests admitted together queue behind each other),
       // then measure the delay from the actual start: a timer that fires late must not
       // shorten the gap before the next request.
-      const start = Math.max(state.nextStart, Date.now());
+      const start = Math.max(state.nextStart, now());
       state.nextStart = start + state.delayMs;
-      const wait = start - Date.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      state.nextStart = Math.max(state.nextStart, Date.now() + state.delayMs);
+      await sleepUntil(start);
+      state.nextStart = Math.max(state.nextStart, now() + state.delayMs);
       return await work();
     } finally {
       const next = state.waiting.shift();
@@ -37,7 +46,7 @@ export class HostGate {
         next(); // the slot passes straight to the next waiter
       else {
         state.active -= 1;
-        if (state.active === 0 && state.nextStart <= Date.now()) this.hosts.delete(host);
+        if (state.active === 0 && state.nextStart <= now()) this.hosts.delete(host);
       }
     }
   }
