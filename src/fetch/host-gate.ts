@@ -1,13 +1,14 @@
 // Politeness per host: at most `concurrency` requests in flight to one host, and request starts
 // spaced by the host's delay (our default, or a longer Crawl-delay from its robots.txt).
+import { setTimeout as sleep } from 'node:timers/promises';
+
 // The monotonic clock: a wall clock stepped back or forward must not stall or rush a host.
 const now = () => performance.now();
 
 // Node's timers count whole milliseconds, so one can fire a fraction of a millisecond early;
 // sleep again until the moment has really come.
 async function sleepUntil(moment: number): Promise<void> {
-  for (let wait = moment - now(); wait > 0; wait = moment - now())
-    await new Promise((resolve) => setTimeout(resolve, Math.ceil(wait)));
+  for (let wait = moment - now(); wait > 0; wait = moment - now()) await sleep(Math.ceil(wait));
 }
 
 export class HostGate {
