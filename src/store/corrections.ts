@@ -2,9 +2,9 @@
 // index, which knows the stories) written to the rows in the same transaction.
 import type { Kysely } from 'kysely';
 import type { StoreDialect } from './dialect.js';
-import { ensureStory, mergeStory, placeFamily, recountStory } from './groups.js';
+import { ensureStory, mergeStory, placeFamily } from './groups.js';
+import { recountStories } from './recount.js';
 import type { Database } from './schema.js';
-import { recountStoryTopics } from './topics.js';
 
 /** The correction as the editor asked it, keyed by articles (ids survive a rebuild). */
 export type CorrectionRequest =
@@ -83,10 +83,7 @@ async function applyEffect(
     await placeFamily(db, familyId, to, at);
     touched.add(from).add(to);
   }
-  for (const id of touched) {
-    await recountStory(db, id);
-    await recountStoryTopics(db, id);
-  }
+  await recountStories(db, touched);
 }
 
 /** Every correction, oldest first: the order they must be re-applied in. */

@@ -8,21 +8,14 @@ import { StorylineError, describeError } from '../errors.js';
 import { dropArticlesNotIn, saveArticle } from './articles.js';
 import { domainOf, isoTime } from './codec.js';
 import type { StoreDialect } from './dialect.js';
-import {
-  ensureStory,
-  mergeFamily,
-  mergeStory,
-  placeFamily,
-  recountFamily,
-  recountStory,
-  setFamilyOriginal,
-} from './groups.js';
+import { ensureStory, mergeFamily, mergeStory, placeFamily, setFamilyOriginal } from './groups.js';
 import { upsertOutlet } from './outlets.js';
 import { putPage } from './pages.js';
 import type { Database } from './schema.js';
 import { guessKind, upsertSource } from './sources.js';
 import { SearchWrites } from './search-writes.js';
-import { recountStoryTopics, setArticleTopics } from './topics.js';
+import { recountFamilies, recountStories } from './recount.js';
+import { setArticleTopics } from './topics.js';
 import type { ArticleToSave, PageToSave, SaveResult } from './index.js';
 
 /** Ids whose counts must be recomputed before the transaction commits (once per batch). */
@@ -201,17 +194,6 @@ async function outletFor(
 
 /** Families before stories: an emptied family must be gone before its story is recounted. */
 async function recount(db: Kysely<Database>, touched: Touched): Promise<void> {
-  for (const id of touched.families) {
-    const row = await db
-      .selectFrom('families')
-      .select('story_id')
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (row !== undefined) touched.stories.add(row.story_id);
-    await recountFamily(db, id);
-  }
-  for (const id of touched.stories) {
-    await recountStory(db, id);
-    await recountStoryTopics(db, id);
-  }
+  for (const id of await recountFamilies(db, touched.families)) touched.stories.add(id);
+  await recountStories(db, touched.stories);
 }

@@ -47,27 +47,6 @@ const insertArticleTopics = compiledQuery((db, v: { articleId: string; keys: str
     ),
 );
 
-/** Re-derives a story's topics: every topic of its articles, with how many articles carry it. */
-export async function recountStoryTopics(db: Kysely<Database>, storyId: string): Promise<void> {
-  await db.deleteFrom('story_topics').where('story_id', '=', storyId).execute();
-  await db
-    .insertInto('story_topics')
-    .columns(['story_id', 'topic_id', 'article_count'])
-    .expression((eb) =>
-      eb
-        .selectFrom('article_topics')
-        .innerJoin('articles', 'articles.id', 'article_topics.article_id')
-        .where('articles.story_id', '=', storyId)
-        .groupBy('article_topics.topic_id')
-        .select((s) => [
-          s.val(storyId).as('story_id'),
-          'article_topics.topic_id',
-          s.fn.countAll<number>().as('article_count'),
-        ]),
-    )
-    .execute();
-}
-
 /** Topics of many articles at once (one query), keyed by article id. */
 export async function topicsOfArticles(
   db: Kysely<Database>,
