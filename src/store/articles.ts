@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import { encodeParagraphs, encodeSignature, toJson } from './codec.js';
+import { chunks } from './chunks.js';
 import { compiledQuery } from './compiled-query.js';
 import type { Database } from './schema.js';
 import type { ArticleToSave } from './index.js';
@@ -22,22 +23,47 @@ export interface ArticleContext {
   seenAt: string;
 }
 
-const selectStoredArticle = compiledQuery((db, v: { id: string }) =>
-  db
-    .selectFrom('articles')
-    .select([
-      'revision',
-      'page_id',
-      'text',
-      'title',
-      'text_hash',
-      'changed_at',
-      'last_seen',
-      'family_id',
-      'story_id',
-    ])
-    .where('id', '=', v.id),
+/** What saving an article again needs of its stored row. */
+export interface StoredArticle {
+  id: string;
+  revision: number;
+  page_id: number;
+  text: string;
+  title: string | null;
+  text_hash: string;
+  changed_at: string;
+  last_seen: string;
+  family_id: string;
+  story_id: string;
+}
+
+const STORED_COLUMNS = [
+  'id',
+  'revision',
+  'page_id',
+  'text',
+  'title',
+  'text_hash',
+  'changed_at',
+  'last_seen',
+  'family_id',
+  'story_id',
+] as const;
+
+const selectStoredArticles = compiledQuery((db, v: { ids: string[] }) =>
+  db.selectFrom('articles').select(STORED_COLUMNS).where('id', 'in', v.ids),
 );
+
+/** The stored rows among `ids`, by id. */
+export async function storedArticles(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<Map<string, StoredArticle>> {
+  const out = new Map<string, StoredArticle>();
+  for (const chunk of chunks([...new Set(ids)]))
+    for (const row of (await selectStoredArticles(db, { ids: chunk })).rows) out.set(row.id, row);
+  return out;
+}
 
 const insertArticle = compiledQuery(
   (db, v: ReturnType<typeof currentText> & { id: string; first_seen: string }) =>
@@ -49,12 +75,13 @@ const insertArticle = compiledQuery(
     }),
 );
 
+/** Saves `item`, whose stored row is `existing` (undefined: not stored). */
 export async function saveArticle(
   db: Kysely<Database>,
   item: ArticleToSave,
   ctx: ArticleContext,
+  existing: StoredArticle | undefined,
 ): Promise<ArticleSaved> {
-  const existing = (await selectStoredArticle(db, { id: item.id })).rows[0];
   if (existing === undefined) {
     await insertArticle(db, { id: item.id, first_seen: ctx.seenAt, ...currentText(item, ctx) });
     return { outcome: 'inserted', previous: null };

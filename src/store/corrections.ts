@@ -2,7 +2,7 @@
 // index, which knows the stories) written to the rows in the same transaction.
 import type { Kysely } from 'kysely';
 import type { StoreDialect } from './dialect.js';
-import { ensureStory, mergeStory, placeFamily } from './groups.js';
+import { ensureStory, mergeStory, placeFamily, storyOfFamily } from './groups.js';
 import { recountStories } from './recount.js';
 import type { Database } from './schema.js';
 
@@ -80,7 +80,7 @@ async function applyEffect(
   if (effect.moved) {
     const { familyId, from, to } = effect.moved;
     await ensureStory(db, to, at);
-    await placeFamily(db, familyId, to, at);
+    await placeFamily(db, familyId, to, at, await storyOfFamily(db, familyId));
     touched.add(from).add(to);
   }
   await recountStories(db, touched);

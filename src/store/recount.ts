@@ -7,25 +7,18 @@
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
+import { chunks } from './chunks.js';
 import { compiledQuery } from './compiled-query.js';
 
 /** Characters of body text used as a headline when no article of the story has a title. */
 export const UNTITLED_HEADLINE_CHARS = 100;
 
-/**
- * Ids per statement. PostgreSQL takes at most 65,535 parameters a statement and SQLite 32,766;
- * a save touches far fewer groups, but a reprocess of a big aggregator page need not fail.
- */
-const IDS_PER_STATEMENT = 500;
-
 /** Runs `each` on `ids` (deduplicated) in chunks that fit one statement. */
-export async function inChunks(
+async function inChunks(
   ids: Iterable<string>,
   each: (chunk: string[]) => Promise<void>,
 ): Promise<void> {
-  const all = [...new Set(ids)];
-  for (let at = 0; at < all.length; at += IDS_PER_STATEMENT)
-    await each(all.slice(at, at + IDS_PER_STATEMENT));
+  for (const chunk of chunks([...new Set(ids)])) await each(chunk);
 }
 
 /**

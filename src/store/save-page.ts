@@ -2,29 +2,20 @@
 // in order, in one transaction, which shares the commit: see SAVE_BATCH_PAGES). The order matters:
 // groups exist before articles point at them (foreign keys), merges run before articles are
 // placed (so an article never lands in a family that is about to disappear), and counts are
-// recomputed last, from the rows, so they can never drift from what is stored.
+// recomputed last, from the rows, so they can never drift from what is stored. What the batch
+// reads ahead and holds back to its end is in save-batch.ts.
 import type { Kysely } from 'kysely';
 import { StorylineError, describeError } from '../errors.js';
 import { dropArticlesNotIn, saveArticle } from './articles.js';
 import { domainOf, isoTime } from './codec.js';
 import type { StoreDialect } from './dialect.js';
-import { ensureStory, mergeFamily, mergeStory, placeFamily, setFamilyOriginal } from './groups.js';
+import { ensureStory, mergeFamily, mergeStory, placeFamily } from './groups.js';
 import { upsertOutlet } from './outlets.js';
 import { putPage } from './pages.js';
 import type { Database } from './schema.js';
 import { guessKind, upsertSource } from './sources.js';
-import { SearchWrites } from './search-writes.js';
-import { recountFamilies, recountStories } from './recount.js';
-import { setArticleTopics } from './topics.js';
+import { SaveBatch, outletName } from './save-batch.js';
 import type { ArticleToSave, PageToSave, SaveResult } from './index.js';
-
-/** Ids whose counts must be recomputed before the transaction commits (once per batch). */
-interface Touched {
-  families: Set<string>;
-  stories: Set<string>;
-  /** Search index writes, made last (see search-writes.ts). */
-  search: SearchWrites;
-}
 
 export async function savePage(
   db: Kysely<Database>,
@@ -51,19 +42,14 @@ export async function savePages(
   try {
     return await dialect.writeTransaction(db, async (trx) => {
       const results: SaveResult[] = [];
-      const touched: Touched = {
-        families: new Set(),
-        stories: new Set(),
-        search: new SearchWrites(),
-      };
+      const batch = await SaveBatch.open(trx, inputs);
       for (const input of inputs) {
         current = input;
-        results.push(await writePage(trx, dialect, input, now, touched));
+        results.push(await writePage(trx, dialect, input, now, batch));
       }
       // Counts are derived from the rows, so recounting once after the whole batch stores what
       // recounting after every page would, and a story that many pages touch is counted once.
-      await recount(trx, touched);
-      await touched.search.flush(trx, dialect);
+      await batch.finish(trx, dialect);
       return results;
     });
   } catch (error) {
@@ -82,7 +68,7 @@ async function writePage(
   dialect: StoreDialect,
   input: PageToSave,
   now: Date,
-  touched: Touched,
+  batch: SaveBatch,
 ): Promise<SaveResult> {
   const seenAt = isoTime(input.page.fetchedAt);
   const sourceId =
@@ -94,7 +80,7 @@ async function writePage(
           isoTime(now),
         );
   const page = await putPage(db, input, sourceId, isoTime(now));
-  await applyMerges(db, input, seenAt, touched);
+  await applyMerges(db, input, seenAt, batch);
   const result: SaveResult = {
     pageId: page.id,
     pageExisted: page.existed,
@@ -102,33 +88,36 @@ async function writePage(
     revised: 0,
     unchanged: 0,
   };
-  const outlets = new Map<string, number>();
   for (const item of input.articles) {
-    const outletId = await outletFor(db, item, input.page.url, outlets);
-    await ensureStory(db, item.grouping.storyId, seenAt);
-    const leftStory = await placeFamily(db, item.grouping.familyId, item.grouping.storyId, seenAt);
-    if (leftStory !== null) touched.stories.add(leftStory);
-    const saved = await saveArticle(db, item, { pageId: page.id, outletId, seenAt });
+    const outletId = await outletFor(db, item, input.page.url, batch);
+    const { familyId, storyId } = item.grouping;
+    if (!batch.storiesCreated) await ensureStory(db, storyId, seenAt);
+    const current = await batch.familyStory(db, familyId);
+    const leftStory = await placeFamily(db, familyId, storyId, seenAt, current);
+    batch.placed(familyId, storyId, leftStory !== null);
+    if (leftStory !== null) batch.stories.add(leftStory);
+    const existing = await batch.storedArticle(db, item.id);
+    const saved = await saveArticle(db, item, { pageId: page.id, outletId, seenAt }, existing);
     result[saved.outcome] += 1;
-    touched.families.add(item.grouping.familyId);
-    touched.stories.add(item.grouping.storyId);
+    batch.families.add(familyId);
+    batch.stories.add(storyId);
     if (saved.previous !== null) {
-      touched.families.add(saved.previous.familyId);
-      touched.stories.add(saved.previous.storyId);
+      batch.families.add(saved.previous.familyId);
+      batch.stories.add(saved.previous.storyId);
     }
-    await setArticleTopics(db, item.id, item.topics);
+    batch.topics.set(item.id, item.topics);
     if (saved.outcome !== 'unchanged')
-      touched.search.index(
+      batch.search.index(
         item.id,
         item.article.title,
         item.article.text,
         saved.outcome === 'inserted',
       );
   }
-  if (page.existed) await dropStale(db, dialect, page.id, input.articles, touched);
+  if (page.existed) await dropStale(db, dialect, page.id, input.articles, batch);
   for (const { familyId, originalId } of input.familyOriginals) {
-    await setFamilyOriginal(db, familyId, originalId);
-    touched.families.add(familyId);
+    batch.originals.set(familyId, originalId);
+    batch.families.add(familyId);
   }
   return result;
 }
@@ -142,17 +131,20 @@ async function dropStale(
   dialect: StoreDialect,
   pageId: number,
   articles: readonly ArticleToSave[],
-  touched: Touched,
+  batch: SaveBatch,
 ): Promise<void> {
   const dropped = await dropArticlesNotIn(
     db,
     pageId,
     articles.map((a) => a.id),
-    (id) => touched.search.drop(db, dialect, id),
+    (id) => {
+      batch.dropped(id);
+      return batch.search.drop(db, dialect, id);
+    },
   );
   for (const { familyId, storyId } of dropped) {
-    touched.families.add(familyId);
-    touched.stories.add(storyId);
+    batch.families.add(familyId);
+    batch.stories.add(storyId);
   }
 }
 
@@ -161,16 +153,18 @@ async function applyMerges(
   db: Kysely<Database>,
   input: PageToSave,
   seenAt: string,
-  touched: Touched,
+  batch: SaveBatch,
 ): Promise<void> {
   for (const { from, into } of input.mergedStories) {
-    if (await mergeStory(db, from, into, seenAt)) touched.stories.add(into);
+    if (await mergeStory(db, from, into, seenAt)) batch.stories.add(into);
   }
   for (const { from, into } of input.mergedFamilies) {
     const stories = await mergeFamily(db, from, into, seenAt);
     if (stories === null) continue;
-    touched.families.add(into);
-    for (const id of stories) touched.stories.add(id);
+    // The row is gone: an original held back for it must not land on a later family so named.
+    batch.originals.delete(from);
+    batch.families.add(into);
+    for (const id of stories) batch.stories.add(id);
   }
 }
 
@@ -178,22 +172,16 @@ async function outletFor(
   db: Kysely<Database>,
   item: ArticleToSave,
   pageUrl: string,
-  cache: Map<string, number>,
+  batch: SaveBatch,
 ): Promise<number | null> {
-  const name = item.article.outlet?.trim();
-  if (!name) return null;
-  const cached = cache.get(name);
-  if (cached !== undefined) return cached;
+  const [name] = outletName(item.article.outlet);
+  if (name === undefined) return null;
   // A related article on an aggregator page is not published on the aggregator's domain, so
   // only the main article may borrow the page's domain.
   const domain = domainOf(item.article.url) ?? (item.position === 0 ? domainOf(pageUrl) : null);
-  const id = await upsertOutlet(db, name, domain);
-  cache.set(name, id);
-  return id;
-}
-
-/** Families before stories: an emptied family must be gone before its story is recounted. */
-async function recount(db: Kysely<Database>, touched: Touched): Promise<void> {
-  for (const id of await recountFamilies(db, touched.families)) touched.stories.add(id);
-  await recountStories(db, touched.stories);
+  const known = batch.knownOutlet(name, domain);
+  if (known !== undefined) return known.id;
+  const outlet = await upsertOutlet(db, name, domain);
+  batch.rememberOutlet(name, outlet);
+  return outlet.id;
 }
