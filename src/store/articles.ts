@@ -65,25 +65,56 @@ export async function storedArticles(
   return out;
 }
 
-const insertArticle = compiledQuery(
-  (db, v: ReturnType<typeof currentText> & { id: string; first_seen: string }) =>
-    // MAX + 1 is race-free here: savePage holds the store's write lock (see dialect.ts).
-    db.insertInto('articles').values({
-      ...v,
-      seq: sql<number>`(SELECT COALESCE(MAX(seq), 0) + 1 FROM articles)`,
-      revision: 1,
-    }),
-);
+type NewArticleRow = ReturnType<typeof currentText> & { id: string; first_seen: string };
 
-/** Saves `item`, whose stored row is `existing` (undefined: not stored). */
+/** Articles per insert statement: each row carries a whole text and its HTML. */
+const ARTICLES_PER_STATEMENT = 50;
+
+/**
+ * New articles of one save, inserted together: a statement per chunk, where each was one of
+ * its own. The owner flushes before anything reads or updates article rows, so the rows are
+ * there whenever they are looked at, and numbered (seq) in the order they were queued.
+ */
+export class ArticleInserts {
+  private pending: NewArticleRow[] = [];
+
+  queue(row: NewArticleRow): void {
+    this.pending.push(row);
+  }
+
+  async flush(db: Kysely<Database>): Promise<void> {
+    if (this.pending.length === 0) return;
+    const rows = this.pending;
+    this.pending = [];
+    // MAX + 1 is race-free here: savePage holds the store's write lock (see dialect.ts).
+    const { last } = await db
+      .selectFrom('articles')
+      .select((eb) => eb.fn.coalesce(eb.fn.max('seq'), sql<number>`0`).as('last'))
+      .executeTakeFirstOrThrow();
+    let seq = Number(last);
+    for (let at = 0; at < rows.length; at += ARTICLES_PER_STATEMENT) {
+      const chunk = rows.slice(at, at + ARTICLES_PER_STATEMENT);
+      await db
+        .insertInto('articles')
+        .values(chunk.map((row) => ({ ...row, seq: ++seq, revision: 1 })))
+        .execute();
+    }
+  }
+}
+
+/**
+ * Saves `item`, whose stored row is `existing` (undefined: not stored); a new article's row is
+ * queued on `inserts`.
+ */
 export async function saveArticle(
   db: Kysely<Database>,
   item: ArticleToSave,
   ctx: ArticleContext,
   existing: StoredArticle | undefined,
+  inserts: ArticleInserts,
 ): Promise<ArticleSaved> {
   if (existing === undefined) {
-    await insertArticle(db, { id: item.id, first_seen: ctx.seenAt, ...currentText(item, ctx) });
+    inserts.queue({ id: item.id, first_seen: ctx.seenAt, ...currentText(item, ctx) });
     return { outcome: 'inserted', previous: null };
   }
   const previous = { familyId: existing.family_id, storyId: existing.story_id };

@@ -255,7 +255,10 @@ async function rebuildSearch({ db, dialect }: Connection): Promise<void> {
       .orderBy('id')
       .limit(COPY_READ_ROWS)
       .execute();
-    for (const r of rows) await dialect.indexArticle(typed, r.id, r.title, r.text, true);
+    await dialect.indexArticles(
+      typed,
+      rows.map((r) => ({ id: r.id, title: r.title, text: r.text, isNew: true })),
+    );
     if (rows.length < COPY_READ_ROWS) return;
     after = rows[rows.length - 1]!.id;
   }

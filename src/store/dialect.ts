@@ -21,6 +21,9 @@ import type { Database } from './schema.js';
  */
 export const SEARCH_TEXT_MAX_CHARS = 200_000;
 
+/** Search entries per statement on PostgreSQL (at most 200,000 characters each). */
+const SEARCH_ENTRIES_PER_STATEMENT = 100;
+
 /** How long a writer waits for another connection's lock before failing (milliseconds). */
 export const BUSY_TIMEOUT_MS = 5000;
 
@@ -48,22 +51,24 @@ export interface StoreDialect {
   /** Replaces the index by its current form, filled from the articles (migration 008). */
   recreateSearchIndex(db: Kysely<unknown>): Promise<void>;
   /**
-   * Replaces the indexed text of one article, which must be stored already. `isNew` says the
+   * Replaces the indexed text of articles, which must be stored already. `isNew` says an
    * article has no entry yet (just inserted), so there is nothing to delete first.
    */
-  indexArticle(
-    db: Kysely<Database>,
-    id: string,
-    title: string | null,
-    text: string,
-    isNew?: boolean,
-  ): Promise<void>;
+  indexArticles(db: Kysely<Database>, entries: readonly SearchEntry[]): Promise<void>;
   /** Empties the index (before a rebuild of everything derived from pages). */
   clearSearchIndex(db: Kysely<Database>): Promise<void>;
   /** Drops one article from the index; call it before the article's row is deleted. */
   unindexArticle(db: Kysely<Database>, id: string): Promise<void>;
   /** Article ids matching every word of `query`, best first. */
   search(db: Kysely<Database>, query: string, limit: number): Promise<string[]>;
+}
+
+/** One article's text for the full-text index. */
+export interface SearchEntry {
+  id: string;
+  title: string | null;
+  text: string;
+  isNew: boolean;
 }
 
 export interface Connection {
@@ -196,14 +201,15 @@ const sqliteDialect: StoreDialect = {
     const seq = await articleSeq(db, id);
     if (seq !== undefined) await sql`DELETE FROM article_search WHERE rowid = ${seq}`.execute(db);
   },
-  async indexArticle(db, id, title, body, isNew = false) {
-    const seq = await articleSeq(db, id);
-    if (seq === undefined) throw new Error(`search index: article ${id} is not stored`);
-    const text = body.slice(0, SEARCH_TEXT_MAX_CHARS);
-    if (!isNew) await sql`DELETE FROM article_search WHERE rowid = ${seq}`.execute(db);
-    await sql`INSERT INTO article_search (rowid, title, text) VALUES (${seq}, ${title ?? ''}, ${text})`.execute(
-      db,
-    );
+  async indexArticles(db, entries) {
+    // In-process statements cost microseconds: one an entry keeps the rowid lookup plain.
+    for (const { id, title, text, isNew } of entries) {
+      const seq = await articleSeq(db, id);
+      if (seq === undefined) throw new Error(`search index: article ${id} is not stored`);
+      if (!isNew) await sql`DELETE FROM article_search WHERE rowid = ${seq}`.execute(db);
+      await sql`INSERT INTO article_search (rowid, title, text)
+        VALUES (${seq}, ${title ?? ''}, ${text.slice(0, SEARCH_TEXT_MAX_CHARS)})`.execute(db);
+    }
   },
   async search(db, query, limit) {
     const match = ftsQuery(query);
@@ -262,11 +268,18 @@ const postgresDialect: StoreDialect = {
   async recreateSearchIndex() {
     // The tsvector table holds no copy of the texts: its first form is still the current one.
   },
-  async indexArticle(db, id, title, body) {
-    const text = body.slice(0, SEARCH_TEXT_MAX_CHARS);
-    await sql`INSERT INTO article_search (article_id, document)
-      VALUES (${id}, to_tsvector('simple', ${title ?? ''} || ' ' || ${text}))
-      ON CONFLICT (article_id) DO UPDATE SET document = excluded.document`.execute(db);
+  async indexArticles(db, entries) {
+    // A statement per chunk: each is a round trip. Texts are capped, so a chunk stays small.
+    for (let at = 0; at < entries.length; at += SEARCH_ENTRIES_PER_STATEMENT) {
+      const rows = entries
+        .slice(at, at + SEARCH_ENTRIES_PER_STATEMENT)
+        .map(
+          ({ id, title, text }) =>
+            sql`(${id}, to_tsvector('simple', ${title ?? ''} || ' ' || ${text.slice(0, SEARCH_TEXT_MAX_CHARS)}))`,
+        );
+      await sql`INSERT INTO article_search (article_id, document) VALUES ${sql.join(rows)}
+        ON CONFLICT (article_id) DO UPDATE SET document = excluded.document`.execute(db);
+    }
   },
   async clearSearchIndex(db) {
     await sql`DELETE FROM article_search`.execute(db);

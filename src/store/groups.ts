@@ -62,15 +62,31 @@ export async function storyOfFamily(db: Kysely<Database>, id: string): Promise<s
   return (await selectFamilyStory(db, { id })).rows[0]?.story_id ?? null;
 }
 
-const insertFamily = compiledQuery((db, v: { id: string; storyId: string; seenAt: string }) =>
-  db.insertInto('families').values({
-    id: v.id,
-    story_id: v.storyId,
-    original_article_id: null,
-    article_count: 0,
-    first_seen: v.seenAt,
-    last_updated: v.seenAt,
-  }),
+/** Creates families (each in its story, counts filled in by recounting), a statement a chunk. */
+export async function insertFamilies(
+  db: Kysely<Database>,
+  families: readonly { id: string; storyId: string; seenAt: string }[],
+): Promise<void> {
+  for (const chunk of chunks(families))
+    await insertFamilyRows(db, {
+      ids: chunk.map((f) => f.id),
+      storyIds: chunk.map((f) => f.storyId),
+      seenAts: chunk.map((f) => f.seenAt),
+    });
+}
+
+const insertFamilyRows = compiledQuery(
+  (db, v: { ids: string[]; storyIds: string[]; seenAts: string[] }) =>
+    db.insertInto('families').values(
+      v.ids.map((id, i) => ({
+        id,
+        story_id: v.storyIds[i]!,
+        original_article_id: null,
+        article_count: 0,
+        first_seen: v.seenAts[i]!,
+        last_updated: v.seenAts[i]!,
+      })),
+    ),
 );
 
 /**
@@ -86,7 +102,7 @@ export async function placeFamily(
   current: string | null,
 ): Promise<string | null> {
   if (current === null) {
-    await insertFamily(db, { id, storyId, seenAt });
+    await insertFamilies(db, [{ id, storyId, seenAt }]);
     return null;
   }
   if (current === storyId) return null;

@@ -1,6 +1,7 @@
 // Pages: the raw documents, kept gzip-compressed so any later extractor can re-run on them.
 import type { Insertable, Kysely } from 'kysely';
 import { compress, decompress, isoTime } from './codec.js';
+import { chunks } from './chunks.js';
 import { compiledQuery } from './compiled-query.js';
 import type { Database, PageTable } from './schema.js';
 import type { Page } from '../types.js';
@@ -15,30 +16,65 @@ export async function findPageId(db: Kysely<Database>, sha256: string): Promise<
   return rows[0]?.id ?? null;
 }
 
-const insertPage = compiledQuery((db, v: Required<Omit<Insertable<PageTable>, 'id'>>) =>
-  db.insertInto('pages').values(v).returning('id'),
-);
+/** Pages per insert: each carries its compressed bytes. */
+const PAGES_PER_STATEMENT = 100;
 
 /**
- * Inserts the page, or for bytes already stored (a reprocess, or the same document from a
- * second URL) updates its outcome and keeps the first copy. Returns the id and whether it existed.
+ * Stores the pages of a batch in order: each new one is inserted, and for bytes already stored
+ * (a reprocess, the same document from a second URL, or an earlier page of the batch) the
+ * page's outcome is updated and the first copy kept. Returns each page's id and whether it
+ * existed. `sourceIds` gives each page's source (null: none).
  */
-export async function putPage(
+export async function putPages(
   db: Kysely<Database>,
-  input: PageToSave,
-  sourceId: number | null,
+  inputs: readonly PageToSave[],
+  sourceIds: readonly (number | null)[],
   processedAt: string,
-): Promise<{ id: number; existed: boolean }> {
-  const existing = await findPageId(db, input.sha256);
-  if (existing !== null) {
+): Promise<{ id: number; existed: boolean }[]> {
+  const ids = new Map<string, number>();
+  for (const chunk of chunks([...new Set(inputs.map((i) => i.sha256))]))
+    for (const row of (await selectPageIds(db, { sha256s: chunk })).rows)
+      ids.set(row.sha256, row.id);
+  const stored = new Set(ids.keys());
+  const fresh = new Map<string, Insertable<PageTable>>();
+  inputs.forEach((input, i) => {
+    if (stored.has(input.sha256) || fresh.has(input.sha256)) return;
+    fresh.set(input.sha256, pageRow(input, sourceIds[i]!, processedAt));
+  });
+  const rows = [...fresh.values()];
+  for (let at = 0; at < rows.length; at += PAGES_PER_STATEMENT) {
+    const inserted = await db
+      .insertInto('pages')
+      .values(rows.slice(at, at + PAGES_PER_STATEMENT))
+      .returning(['id', 'sha256'])
+      .execute();
+    for (const row of inserted) ids.set(row.sha256, row.id);
+  }
+  const inserted = new Set<string>();
+  const out: { id: number; existed: boolean }[] = [];
+  for (const input of inputs) {
+    const id = ids.get(input.sha256)!;
+    if (fresh.has(input.sha256) && !inserted.has(input.sha256)) {
+      inserted.add(input.sha256);
+      out.push({ id, existed: false });
+      continue;
+    }
     await db
       .updateTable('pages')
       .set({ status: input.status, note: input.note, processed_at: processedAt })
-      .where('id', '=', existing)
+      .where('id', '=', id)
       .execute();
-    return { id: existing, existed: true };
+    out.push({ id, existed: true });
   }
-  const { rows } = await insertPage(db, {
+  return out;
+}
+
+const selectPageIds = compiledQuery((db, v: { sha256s: string[] }) =>
+  db.selectFrom('pages').select(['id', 'sha256']).where('sha256', 'in', v.sha256s),
+);
+
+function pageRow(input: PageToSave, sourceId: number | null, processedAt: string) {
+  return {
     url: input.page.url,
     source_id: sourceId,
     fetched_at: isoTime(input.page.fetchedAt),
@@ -49,8 +85,7 @@ export async function putPage(
     status: input.status,
     note: input.note,
     processed_at: processedAt,
-  });
-  return { id: rows[0]!.id, existed: false };
+  };
 }
 
 /** The page's original bytes, or null for an unknown id. */

@@ -5,9 +5,17 @@
 // statements would: a read ahead is used only while nothing in the batch can have changed the
 // row, and a held-back write is one nothing reads before the end.
 import type { Kysely } from 'kysely';
-import { storedArticles, type StoredArticle } from './articles.js';
+import { ArticleInserts, storedArticles, type StoredArticle } from './articles.js';
 import type { StoreDialect } from './dialect.js';
-import { ensureStories, setFamilyOriginals, storiesOfFamilies, storyOfFamily } from './groups.js';
+import {
+  ensureStories,
+  insertFamilies,
+  setFamilyOriginals,
+  storiesOfFamilies,
+  storyOfFamily,
+} from './groups.js';
+import { putPages } from './pages.js';
+import { guessKind, upsertSource } from './sources.js';
 import { outletsNamed, type StoredOutlet } from './outlets.js';
 import { recountFamilies, recountStories } from './recount.js';
 import type { Database } from './schema.js';
@@ -23,6 +31,8 @@ export class SaveBatch {
   /** Search index writes, made last (see search-writes.ts). */
   readonly search = new SearchWrites();
   readonly topics = new TopicWrites();
+  /** New article rows: flushed before anything reads or updates articles (flushArticles). */
+  readonly articles = new ArticleInserts();
   /** Each family's recorded original, the last one given: nothing reads it before recounting. */
   readonly originals = new Map<string, string>();
 
@@ -30,10 +40,12 @@ export class SaveBatch {
   readonly storiesCreated: boolean;
 
   private constructor(
+    /** Each page's row (in input order) and whether those bytes were stored before. */
+    readonly pages: readonly { id: number; existed: boolean }[],
     /** Outlets by name; outlets are never deleted or renamed by a save, so this stays true. */
     private readonly outlets: Map<string, StoredOutlet>,
-    /** Family -> story (null: not stored), kept true as families are placed; null: read each. */
-    private readonly familyStories: Map<string, string | null> | null,
+    /** Family -> story of every family the batch places, kept true; null: read each. */
+    private readonly familyStories: Map<string, string> | null,
     /** Rows read ahead, each handed out once (null: read each). */
     private stored: Map<string, StoredArticle | undefined> | null,
   ) {
@@ -44,14 +56,30 @@ export class SaveBatch {
    * Reads ahead what the batch's pages will ask for. A batch with merges reads row by row:
    * a merge moves articles and families, and mergers are rare enough not to matter.
    */
-  static async open(db: Kysely<Database>, inputs: readonly PageToSave[]): Promise<SaveBatch> {
+  static async open(
+    db: Kysely<Database>,
+    inputs: readonly PageToSave[],
+    processedAt: string,
+  ): Promise<SaveBatch> {
+    // Sources and pages first, in page order (as page-by-page saving numbers them): nothing
+    // else in a save reads or changes them.
+    const sourceIds = new Map<string, number>();
+    for (const { sourceUri: uri } of inputs)
+      if (uri !== null && !sourceIds.has(uri))
+        sourceIds.set(uri, await upsertSource(db, { kind: guessKind(uri), uri }, processedAt));
+    const pages = await putPages(
+      db,
+      inputs,
+      inputs.map((i) => (i.sourceUri === null ? null : sourceIds.get(i.sourceUri)!)),
+      processedAt,
+    );
     const items = inputs.flatMap((input) => input.articles);
     const outlets = await outletsNamed(
       db,
       items.flatMap((i) => outletName(i.article.outlet)),
     );
     if (inputs.some((i) => i.mergedFamilies.length > 0 || i.mergedStories.length > 0))
-      return new SaveBatch(outlets, null, null);
+      return new SaveBatch(pages, outlets, null, null);
     // Every story the batch places an article in, created up front as ensureStory would (the
     // first page to name a story gives its times, which recounting replaces anyway).
     const stories = new Map<string, string>();
@@ -63,17 +91,30 @@ export class SaveBatch {
       db,
       [...stories].map(([id, seenAt]) => ({ id, seenAt })),
     );
-    const familyIds = items.map((i) => i.grouping.familyId);
-    const found = await storiesOfFamilies(db, familyIds);
-    const familyStories = new Map<string, string | null>();
-    for (const id of familyIds) familyStories.set(id, found.get(id) ?? null);
+    // Families new to the store likewise, in the story and with the time of the first article
+    // placed in them, as placeFamily would create them.
+    const familyStories = await storiesOfFamilies(
+      db,
+      items.map((i) => i.grouping.familyId),
+    );
+    const newFamilies = new Map<string, { id: string; storyId: string; seenAt: string }>();
+    for (const input of inputs)
+      for (const { grouping } of input.articles)
+        if (!familyStories.has(grouping.familyId) && !newFamilies.has(grouping.familyId))
+          newFamilies.set(grouping.familyId, {
+            id: grouping.familyId,
+            storyId: grouping.storyId,
+            seenAt: isoTime(input.page.fetchedAt),
+          });
+    await insertFamilies(db, [...newFamilies.values()]);
+    for (const family of newFamilies.values()) familyStories.set(family.id, family.storyId);
     const rows = await storedArticles(
       db,
       items.map((i) => i.id),
     );
     const stored = new Map<string, StoredArticle | undefined>();
     for (const { id } of items) stored.set(id, rows.get(id));
-    return new SaveBatch(outlets, familyStories, stored);
+    return new SaveBatch(pages, outlets, familyStories, stored);
   }
 
   /** The story family `id` is in now (null: not stored). */
@@ -96,7 +137,13 @@ export class SaveBatch {
       this.stored.delete(id);
       return row;
     }
+    await this.flushArticles(db);
     return (await storedArticles(db, [id])).get(id);
+  }
+
+  /** Writes the queued article rows: call it before a statement that reads or updates them. */
+  flushArticles(db: Kysely<Database>): Promise<void> {
+    return this.articles.flush(db);
   }
 
   /** Forgets what the batch holds for an article whose row is being deleted. */
@@ -120,6 +167,7 @@ export class SaveBatch {
    * gone before its story is recounted. Search entries go last (see search-writes.ts).
    */
   async finish(db: Kysely<Database>, dialect: StoreDialect): Promise<void> {
+    await this.flushArticles(db);
     await setFamilyOriginals(db, this.originals);
     await this.topics.flush(db);
     for (const id of await recountFamilies(db, this.families)) this.stories.add(id);

@@ -412,5 +412,83 @@ for (const dialect of DIALECTS) {
         await oneByOne.close();
       }
     });
+
+    // A batch without merges is read ahead and written at its end (save-batch.ts): these later
+    // pages change rows that earlier pages of the batch only queued.
+    it('stores for a batch without merges what its pages store one by one', async () => {
+      const article = (id: string, familyId: string, storyId: string, text: string, extra = {}) =>
+        articleToSave({ id, familyId, storyId, text, title: `Headline ${id}`, ...extra });
+      const url = (n: number) => `https://harbour-gazette.example/news/${n}`;
+      const page = (n: number, articles: ArticleToSave[], extra: Partial<PageSpec> = {}) =>
+        pageToSave({
+          url: url(n),
+          fetchedAt: `2026-03-01T1${n}:00:00.000Z`,
+          sourceUri: 'https://harbour-gazette.example/feed.xml',
+          articles,
+          ...extra,
+        });
+      const reprocessed = { body: '<html><body>the same bytes</body></html>' };
+      const pages = [
+        page(1, [article('b1', 'f1', 's1', FERRY_STRIKE, { topics: [TOPIC_CALDER] })]),
+        // The related item goes again when the same bytes are reprocessed below.
+        page(
+          2,
+          [article('b2', 'f2', 's2', ORCHARD_FAIR), relatedItem('b2-rel', 'Valley Courier')],
+          {
+            ...reprocessed,
+          },
+        ),
+        // f1 moves to s3 while b1's row is still queued; b3 is revised while its row is.
+        page(3, [article('b3', 'f1', 's3', FERRY_STRIKE_EDITED, { isOriginal: false })]),
+        page(4, [
+          article('b3', 'f1', 's3', `${FERRY_STRIKE} Mediators arrived.`, {
+            isOriginal: false,
+            topics: [],
+          }),
+        ]),
+        page(5, [article('b2', 'f2', 's2', ORCHARD_FAIR, { topics: [TOPIC_ELLISON] })], {
+          ...reprocessed,
+          url: url(2),
+        }),
+        page(
+          6,
+          [
+            article('b6', 'f6', 's1', ORCHARD_FAIR, { url: 'https://valley-courier.example/a' }),
+            article('b6-gone', 'f7', 's1', ORCHARD_FAIR, { position: 1, topics: [TOPIC_CALDER] }),
+          ],
+          { body: 'page six' },
+        ),
+        // The same bytes again, where the articles (queued, not yet written) are no longer found.
+        page(7, [], { url: url(6), body: 'page six' }),
+      ];
+      const oneByOne = await openStore(await dialect.url(), { now: FIXED_NOW });
+      try {
+        const expectedResults = [];
+        for (const p of pages) expectedResults.push(...(await oneByOne.savePages([p])));
+        const results = await store.savePages(pages);
+        const view = async (s: Store) => ({
+          stories: await Promise.all(['s1', 's2', 's3'].map((id) => s.getStory(id))),
+          families: await Promise.all(['f1', 'f2', 'f6'].map((id) => s.getFamily(id))),
+          articles: await Promise.all(
+            ['b1', 'b2', 'b2-rel', 'b3', 'b6', 'b6-gone'].map(async (id) => {
+              const a = await s.getArticle(id);
+              return a && [a.familyId, a.storyId, a.isOriginal, a.revision, a.topics, a.outlet];
+            }),
+          ),
+          search: (await s.search('mediators', 10)).map((a) => a.id),
+        });
+        const expected = await view(oneByOne);
+        assert.deepEqual(
+          expected.articles.map((a) => a?.slice(0, 4) ?? null),
+          [['f1', 's3', true, 1], ['f2', 's2', true, 1], null, ['f1', 's3', false, 2], null, null],
+        );
+        assert.equal(expected.stories[0], null);
+        assert.deepEqual(expected.search, ['b3']);
+        assert.deepEqual(results, expectedResults);
+        assert.deepEqual(await view(store), expected);
+      } finally {
+        await oneByOne.close();
+      }
+    });
   });
 }

@@ -11,9 +11,7 @@ import { domainOf, isoTime } from './codec.js';
 import type { StoreDialect } from './dialect.js';
 import { ensureStory, mergeFamily, mergeStory, placeFamily } from './groups.js';
 import { upsertOutlet } from './outlets.js';
-import { putPage } from './pages.js';
 import type { Database } from './schema.js';
-import { guessKind, upsertSource } from './sources.js';
 import { SaveBatch, outletName } from './save-batch.js';
 import type { ArticleToSave, PageToSave, SaveResult } from './index.js';
 
@@ -42,10 +40,10 @@ export async function savePages(
   try {
     return await dialect.writeTransaction(db, async (trx) => {
       const results: SaveResult[] = [];
-      const batch = await SaveBatch.open(trx, inputs);
-      for (const input of inputs) {
+      const batch = await SaveBatch.open(trx, inputs, isoTime(now));
+      for (const [i, input] of inputs.entries()) {
         current = input;
-        results.push(await writePage(trx, dialect, input, now, batch));
+        results.push(await writePage(trx, dialect, input, batch.pages[i]!, batch));
       }
       // Counts are derived from the rows, so recounting once after the whole batch stores what
       // recounting after every page would, and a story that many pages touch is counted once.
@@ -67,19 +65,10 @@ async function writePage(
   db: Kysely<Database>,
   dialect: StoreDialect,
   input: PageToSave,
-  now: Date,
+  page: { id: number; existed: boolean },
   batch: SaveBatch,
 ): Promise<SaveResult> {
   const seenAt = isoTime(input.page.fetchedAt);
-  const sourceId =
-    input.sourceUri === null
-      ? null
-      : await upsertSource(
-          db,
-          { kind: guessKind(input.sourceUri), uri: input.sourceUri },
-          isoTime(now),
-        );
-  const page = await putPage(db, input, sourceId, isoTime(now));
   await applyMerges(db, input, seenAt, batch);
   const result: SaveResult = {
     pageId: page.id,
@@ -93,11 +82,14 @@ async function writePage(
     const { familyId, storyId } = item.grouping;
     if (!batch.storiesCreated) await ensureStory(db, storyId, seenAt);
     const current = await batch.familyStory(db, familyId);
+    // Moving a family updates its articles' rows, the queued ones included.
+    if (current !== null && current !== storyId) await batch.flushArticles(db);
     const leftStory = await placeFamily(db, familyId, storyId, seenAt, current);
     batch.placed(familyId, storyId, leftStory !== null);
     if (leftStory !== null) batch.stories.add(leftStory);
     const existing = await batch.storedArticle(db, item.id);
-    const saved = await saveArticle(db, item, { pageId: page.id, outletId, seenAt }, existing);
+    const context = { pageId: page.id, outletId, seenAt };
+    const saved = await saveArticle(db, item, context, existing, batch.articles);
     result[saved.outcome] += 1;
     batch.families.add(familyId);
     batch.stories.add(storyId);
@@ -133,6 +125,7 @@ async function dropStale(
   articles: readonly ArticleToSave[],
   batch: SaveBatch,
 ): Promise<void> {
+  await batch.flushArticles(db);
   const dropped = await dropArticlesNotIn(
     db,
     pageId,
@@ -155,6 +148,9 @@ async function applyMerges(
   seenAt: string,
   batch: SaveBatch,
 ): Promise<void> {
+  // Merges move article rows, the queued ones included.
+  if (input.mergedStories.length > 0 || input.mergedFamilies.length > 0)
+    await batch.flushArticles(db);
   for (const { from, into } of input.mergedStories) {
     if (await mergeStory(db, from, into, seenAt)) batch.stories.add(into);
   }

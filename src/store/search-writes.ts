@@ -33,8 +33,13 @@ export class SearchWrites {
 
   /** Writes every queued entry; run it after the transaction's other writes. */
   async flush(db: Kysely<Database>, dialect: StoreDialect): Promise<void> {
-    for (const [id, entry] of this.pending)
-      await dialect.indexArticle(db, id, entry.title, entry.text, !entry.replaces);
+    const entries = [...this.pending].map(([id, { title, text, replaces }]) => ({
+      id,
+      title,
+      text,
+      isNew: !replaces,
+    }));
     this.pending.clear();
+    await dialect.indexArticles(db, entries);
   }
 }
