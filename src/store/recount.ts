@@ -5,7 +5,7 @@
 // statement is a round trip, and per-group recounting was about four of a saved article's
 // seventeen statements (bench/scale lane, 2026-12-07).
 import { sql } from 'kysely';
-import type { Kysely } from 'kysely';
+import type { Kysely, SqlBool } from 'kysely';
 import type { Database } from './schema.js';
 import { chunks } from './chunks.js';
 import { compiledQuery } from './compiled-query.js';
@@ -58,24 +58,17 @@ export async function recountStories(db: Kysely<Database>, ids: Iterable<string>
   });
 }
 
+/** True for a family or story row that no article points at any more. */
+function noArticleIn(column: 'family_id' | 'story_id', row: 'families.id' | 'stories.id') {
+  return sql<SqlBool>`NOT EXISTS (SELECT 1 FROM articles WHERE ${sql.ref(`articles.${column}`)} = ${sql.ref(row)})`;
+}
+
 const selectFamilyStories = compiledQuery((db, v: { ids: string[] }) =>
   db.selectFrom('families').select('story_id').where('id', 'in', v.ids),
 );
 
 const deleteEmptyFamilies = compiledQuery((db, v: { ids: string[] }) =>
-  db
-    .deleteFrom('families')
-    .where('id', 'in', v.ids)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('articles')
-            .select(sql`1`.as('one'))
-            .whereRef('articles.family_id', '=', 'families.id'),
-        ),
-      ),
-    ),
+  db.deleteFrom('families').where('id', 'in', v.ids).where(noArticleIn('family_id', 'families.id')),
 );
 
 // Every SET expression sees the row as it was, so the original is chosen from the recorded
@@ -122,16 +115,7 @@ const selectEmptyStories = compiledQuery((db, v: { ids: string[] }) =>
     .selectFrom('stories')
     .select('id')
     .where('id', 'in', v.ids)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('articles')
-            .select(sql`1`.as('one'))
-            .whereRef('articles.story_id', '=', 'stories.id'),
-        ),
-      ),
-    ),
+    .where(noArticleIn('story_id', 'stories.id')),
 );
 
 async function deleteStories(db: Kysely<Database>, ids: string[]): Promise<void> {

@@ -12,21 +12,11 @@ import {
   TOPIC_ELLISON,
   articleToSave,
   pageToSave,
+  relatedItem,
   type PageSpec,
 } from '../../test/store/store-fixtures.js';
 import { openStore } from './index.js';
 import type { ArticleToSave, Store } from './index.js';
-
-/** A page's second item (an aggregator's related article), which a reprocess may drop. */
-const relatedItem = (id: string, outlet?: string) =>
-  articleToSave({
-    id,
-    position: 1,
-    familyId: 'f-rel',
-    storyId: 's-rel',
-    text: ORCHARD_FAIR,
-    outlet,
-  });
 
 for (const dialect of DIALECTS) {
   describe(`savePages batch (${dialect.name})`, () => {

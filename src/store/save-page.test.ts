@@ -11,22 +11,12 @@ import {
   TOPIC_ELLISON,
   articleToSave,
   pageToSave,
+  relatedItem,
 } from '../../test/store/store-fixtures.js';
 import { openStore } from './index.js';
 import type { Store } from './index.js';
 
 const PAGE_URL = 'https://www.harbour-gazette.example/news/ferry-strike';
-
-/** A page's second item (an aggregator's related article), which a reprocess may drop. */
-const relatedItem = (id: string, outlet?: string) =>
-  articleToSave({
-    id,
-    position: 1,
-    familyId: 'f-rel',
-    storyId: 's-rel',
-    text: ORCHARD_FAIR,
-    outlet,
-  });
 
 for (const dialect of DIALECTS) {
   describe(`savePage (${dialect.name})`, () => {

@@ -134,3 +134,14 @@ export function pageToSave(spec: PageSpec): PageToSave {
         .map((a) => ({ familyId: a.grouping.familyId, originalId: a.id })),
   };
 }
+
+/** A page's second item (an aggregator's related article), which a reprocess may drop. */
+export const relatedItem = (id: string, outlet?: string) =>
+  articleToSave({
+    id,
+    position: 1,
+    familyId: 'f-rel',
+    storyId: 's-rel',
+    text: ORCHARD_FAIR,
+    outlet,
+  });
